@@ -1,0 +1,14 @@
+import type { Clock, Config } from '@lianxi/core';
+import type { Database } from '@lianxi/db';
+import type { Redis } from 'ioredis';
+
+/** Everything the API needs from outside; tests build their own and never listen. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** The producer connection: fails fast, so a request answers 503 while Redis is down. */
+  redis: Redis;
+  clock: Clock;
+  /** false in tests that want silence; a pino options object otherwise. */
+  logger?: boolean | { level: string };
+}

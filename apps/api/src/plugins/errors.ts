@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { classify } from '../http/classify.js';
+import { problem } from '../http/problem.js';
+
+/** One error handler for the whole API: every failure leaves as problem+json with the request id. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error, request, reply) => {
+    const c = classify(error);
+    if (c.unexpected) request.log.error({ err: error }, 'unexpected error');
+    else if (c.status === 503) request.log.warn({ err: error }, 'dependency unavailable');
+    if (c.retryAfterSeconds) reply.header('retry-after', String(c.retryAfterSeconds));
+    const body = problem(c.code, c.status, c.detail, {
+      errors: c.errors,
+      requestId: request.id,
+      instance: request.url.split('?')[0],
+    });
+    return reply.status(c.status).type('application/problem+json').send(JSON.stringify(body));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const body = problem(
+      'not_found',
+      404,
+      `接口不存在：${request.method} ${request.url.split('?')[0]}`,
+      {
+        requestId: request.id,
+      },
+    );
+    return reply.status(404).type('application/problem+json').send(JSON.stringify(body));
+  });
+});

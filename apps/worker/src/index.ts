@@ -1,0 +1,2 @@
+export { relayOutboxBatch, startOutboxRelay } from './outbox-relay.js';
+export { type RunningWorker, startWorker, type WorkerDeps } from './worker.js';

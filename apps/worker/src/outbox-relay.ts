@@ -1,0 +1,117 @@
+import type { Log } from '@lianxi/core';
+import { OUTBOX_CHANNEL } from '@lianxi/core';
+import { type Db, outbox } from '@lianxi/db';
+import type { QueueSet } from '@lianxi/queue';
+import { and, asc, inArray, isNull, lt, sql } from 'drizzle-orm';
+import pg from 'pg';
+
+/** A row that failed this often is left for a person to look at, not retried forever. */
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Moves one batch of committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED, so
+ * several relays share the work; a row is marked published only after its job is added, and
+ * a deterministic job id makes a repeat after a crash harmless.
+ */
+export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = 200): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(outbox)
+      .where(and(isNull(outbox.publishedAt), lt(outbox.attempts, MAX_ATTEMPTS)))
+      .orderBy(asc(outbox.id))
+      .limit(batch)
+      .for('update', { skipLocked: true });
+    const published: number[] = [];
+    for (const row of rows) {
+      try {
+        const delay = row.runAt ? Math.max(0, row.runAt.getTime() - Date.now()) : 0;
+        await queues.addUntyped(row.queue, row.jobName, row.payload, {
+          ...(row.jobId ? { jobId: row.jobId } : {}),
+          delay,
+        });
+        published.push(row.id);
+      } catch (e) {
+        await tx
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String((e as Error).message) })
+          .where(inArray(outbox.id, [row.id]));
+      }
+    }
+    if (published.length) {
+      await tx.update(outbox).set({ publishedAt: new Date() }).where(inArray(outbox.id, published));
+    }
+    return rows.length;
+  });
+}
+
+export interface OutboxRelay {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the relay until stopped: woken at once by the NOTIFY each outbox write sends, and
+ * polling as well, so a lost notification only delays an event by one poll.
+ */
+export function startOutboxRelay(opts: {
+  db: Db;
+  databaseUrl: string;
+  queues: QueueSet;
+  log: Log;
+  pollMs?: number;
+}): OutboxRelay {
+  const pollMs = opts.pollMs ?? 1000;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, pollMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  let listener: pg.Client | undefined;
+  const listen = async () => {
+    if (stopped) return;
+    const client = new pg.Client({ connectionString: opts.databaseUrl });
+    client.on('error', () => {
+      listener = undefined;
+      client.end().catch(() => {});
+      setTimeout(listen, pollMs);
+    });
+    client.on('notification', () => wake?.());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      listener = client;
+      if (stopped) await client.end();
+    } catch {
+      client.end().catch(() => {});
+      setTimeout(listen, pollMs);
+    }
+  };
+  void listen();
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const moved = await relayOutboxBatch(opts.db, opts.queues);
+        if (moved > 0) continue;
+      } catch (e) {
+        opts.log.warn({ err: e }, 'outbox relay: batch failed, will retry');
+      }
+      if (!stopped) await sleep();
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+      await listener?.end().catch(() => {});
+    },
+  };
+}

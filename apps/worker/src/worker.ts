@@ -1,0 +1,90 @@
+import type { Clock, Config, Log } from '@lianxi/core';
+import type { Database } from '@lianxi/db';
+import {
+  createQueues,
+  createRedis,
+  payloadSchema,
+  QUEUE_NAMES,
+  type QueueSet,
+} from '@lianxi/queue';
+import { Worker } from 'bullmq';
+import { startOutboxRelay } from './outbox-relay.js';
+import { PROCESSORS } from './processors/index.js';
+import type { WorkerCtx } from './processors/types.js';
+
+export interface WorkerDeps {
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'queuePrefix'>;
+  database: Database;
+  clock: Clock;
+  log: Log;
+  concurrency?: number;
+  outboxPollMs?: number;
+}
+
+export interface RunningWorker {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the processors of every queue in the registry, the outbox relay and the job
+ * schedulers. Any number may run at once: no job assumes it is the only worker.
+ */
+export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
+  const { config, database, log } = deps;
+  const producer = createRedis(config.redisUrl, 'producer');
+  const blocking = createRedis(config.redisUrl, 'worker');
+  const queues = createQueues(producer, config.queuePrefix);
+  const ctx: WorkerCtx = { db: database.db, clock: deps.clock, log, queues };
+
+  const workers = QUEUE_NAMES.map((name) => {
+    const handlers = PROCESSORS[name] as Record<
+      string,
+      (p: unknown, c: WorkerCtx) => Promise<void>
+    >;
+    const worker = new Worker(
+      name,
+      async (job) => {
+        const schema = payloadSchema(name, job.name);
+        const handler = Object.hasOwn(handlers, job.name) ? handlers[job.name] : undefined;
+        if (!schema || !handler) throw new Error(`no processor for ${name}/${job.name}`);
+        await handler(schema.parse(job.data), ctx);
+      },
+      { connection: blocking, prefix: config.queuePrefix, concurrency: deps.concurrency ?? 20 },
+    );
+    worker.on('failed', (job, err) =>
+      log.warn({ queue: name, job: job?.name, jobId: job?.id, err }, 'job failed'),
+    );
+    worker.on('error', (err) => log.warn({ queue: name, err }, 'worker connection error'));
+    return worker;
+  });
+
+  await scheduleRecurringJobs(queues);
+  const relay = startOutboxRelay({
+    db: database.db,
+    databaseUrl: config.databaseUrl,
+    queues,
+    log,
+    pollMs: deps.outboxPollMs,
+  });
+
+  return {
+    close: async () => {
+      await relay.stop();
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+      blocking.disconnect();
+      producer.disconnect();
+    },
+  };
+}
+
+/** The one scheduling mechanism: BullMQ job schedulers, upserted at every start. */
+async function scheduleRecurringJobs(queues: QueueSet) {
+  await queues
+    .get('maintenance')
+    .upsertJobScheduler(
+      'purge-sessions',
+      { every: 3600_000 },
+      { name: 'purge-sessions', data: {} },
+    );
+}

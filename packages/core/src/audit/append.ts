@@ -1,0 +1,51 @@
+import { auditLog } from '@lianxi/db';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import { type AuditBody, auditHash, GENESIS_HASH } from './hash.js';
+
+export interface AuditEvent {
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  payload?: Record<string, unknown>;
+}
+
+/** Namespace of the advisory lock that serialises one conference's chain. */
+const AUDIT_LOCK = 7_412_002;
+
+/**
+ * Appends to the conference's chain inside the caller's transaction. The advisory lock is
+ * held until that transaction ends, so two writers never chain to the same previous row.
+ */
+export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
+  if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction');
+  await ctx.db.execute(
+    sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}, hashtext(${ctx.conferenceId}))`,
+  );
+  const [last] = await ctx.db
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.conferenceId, ctx.conferenceId))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = ctx.clock.now();
+  const body: AuditBody = {
+    conferenceId: ctx.conferenceId,
+    at: at.toISOString(),
+    actorId: ctx.actor.userId,
+    actorRole: ctx.actor.role,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    // Round-trip through JSON so what is hashed is exactly what jsonb gives back.
+    payload: JSON.parse(JSON.stringify(event.payload ?? {})),
+    requestId: ctx.requestId ?? null,
+  };
+  await ctx.db.insert(auditLog).values({
+    ...body,
+    at,
+    prevHash,
+    hash: auditHash(prevHash, body),
+  });
+}

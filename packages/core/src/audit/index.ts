@@ -1,0 +1,3 @@
+export * from './append.js';
+export * from './list.js';
+export * from './verify.js';

@@ -1,0 +1,36 @@
+import { outbox } from '@lianxi/db';
+import type { JobName, JobPayload, QueueName } from '@lianxi/queue';
+import { sql } from 'drizzle-orm';
+import type { BaseCtx } from '../context.js';
+
+export const OUTBOX_CHANNEL = 'lianxi_outbox';
+
+export interface OutboxEvent<Q extends QueueName, J extends JobName<Q>> {
+  conferenceId?: string | null;
+  queue: Q;
+  job: J;
+  payload: JobPayload<Q, J>;
+  /** Deterministic, so a re-published event cannot become a second job. */
+  jobId?: string;
+  runAt?: Date;
+}
+
+/**
+ * Records a job to run once the caller's transaction commits. The NOTIFY is delivered at
+ * commit too, which wakes the relay without waiting for its next poll.
+ */
+export async function writeOutbox<Q extends QueueName, J extends JobName<Q>>(
+  ctx: BaseCtx,
+  event: OutboxEvent<Q, J>,
+): Promise<void> {
+  if (!ctx.inTransaction) throw new Error('writeOutbox must run inside withTransaction');
+  await ctx.db.insert(outbox).values({
+    conferenceId: event.conferenceId ?? null,
+    queue: event.queue,
+    jobName: event.job,
+    jobId: event.jobId ?? null,
+    payload: event.payload as Record<string, unknown>,
+    runAt: event.runAt ?? null,
+  });
+  await ctx.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
+}

@@ -1,0 +1,4 @@
+export * from './add-duty.js';
+export * from './create.js';
+export * from './read.js';
+export * from './update.js';

@@ -1,0 +1,40 @@
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** A database handle or a transaction on it: verbs accept either. */
+export type Db = PgDatabase<NodePgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+// timestamptz and date come back as they are stored; `date` stays a plain YYYY-MM-DD string.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// bigint counts (count(*), bigserial ids) fit in a double for every table this platform holds.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function openDatabase(
+  url: string,
+  options: { max?: number; connectionTimeoutMillis?: number } = {},
+): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+    // A request must never hang on a stuck server: statements give up, and the caller answers 503.
+    statement_timeout: 30_000,
+    application_name: 'lianxi',
+  });
+  // An idle client that loses its server emits here; without a listener the process would die.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return { db, pool, close: () => pool.end() };
+}
+
+export { schema };

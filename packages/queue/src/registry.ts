@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every queue the platform uses, its job names and their payloads. Producers and processors
+ * are typed from this one table: enqueueing a job it does not name is a type error, and a
+ * payload that does not match is refused before it reaches Redis.
+ */
+export const QUEUES = {
+  maintenance: {
+    'purge-sessions': z.object({}),
+  },
+} as const;
+
+export type Registry = typeof QUEUES;
+export type QueueName = keyof Registry;
+export type JobName<Q extends QueueName> = keyof Registry[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = z.infer<
+  Registry[Q][J] extends z.ZodType ? Registry[Q][J] : never
+>;
+
+export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+
+export function isQueueName(name: string): name is QueueName {
+  return Object.hasOwn(QUEUES, name);
+}
+
+export function payloadSchema(queue: string, job: string): z.ZodType | undefined {
+  if (!isQueueName(queue)) return undefined;
+  const jobs = QUEUES[queue] as Record<string, z.ZodType>;
+  return Object.hasOwn(jobs, job) ? jobs[job] : undefined;
+}
+
+/** BullMQ refuses `:` in custom ids and treats integer-looking ids as its own; keep ids safe. */
+export function jobId(...parts: (string | number)[]): string {
+  return parts.map((p) => String(p).replaceAll(':', '-')).join('-');
+}
