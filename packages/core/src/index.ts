@@ -2,6 +2,7 @@ export * from './accounts/index.js';
 export * from './audit/index.js';
 export * from './clock.js';
 export * from './common/cursor.js';
+export * from './common/pg-error.js';
 export * from './config.js';
 export * from './context.js';
 export * from './outbox/write.js';

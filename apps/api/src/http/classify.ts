@@ -1,3 +1,4 @@
+import { errorChain, pgErrorCode } from '@lianxi/core';
 import { type AppError, type FieldError, isAppError } from '@lianxi/domain';
 import { PROBLEMS } from './problem.js';
 
@@ -58,8 +59,9 @@ export function classify(error: unknown): Classified {
       errors,
     };
   }
-  const pgCode = typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined;
-  if ((pgCode && UNAVAILABLE_PG.test(pgCode)) || UNAVAILABLE_MESSAGES.test(e.message ?? '')) {
+  const pgCode = pgErrorCode(error);
+  const unreachable = errorChain(error).some((x) => UNAVAILABLE_MESSAGES.test(x.message ?? ''));
+  if ((pgCode && UNAVAILABLE_PG.test(pgCode)) || unreachable) {
     return { status: 503, code: 'unavailable', detail: '数据库或队列服务暂不可用，请稍后重试' };
   }
   if (pgCode?.startsWith('22')) {

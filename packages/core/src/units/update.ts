@@ -8,6 +8,7 @@ import {
 } from '@lianxi/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { pgErrorCode } from '../common/pg-error.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { findUnit, getUnit } from './read.js';
@@ -30,8 +31,8 @@ export async function updateUnit(
         and(eq(units.id, id), eq(units.conferenceId, ctx.conferenceId), eq(units.version, version)),
       )
       .returning({ id: units.id })
-      .catch((e: { code?: string }) => {
-        if (e.code === '23505') throw new AppError('conflict', '单位名称已被其他单位使用');
+      .catch((e: unknown) => {
+        if (pgErrorCode(e) === '23505') throw new AppError('conflict', '单位名称已被其他单位使用');
         throw e;
       });
     if (!updated.length) throw staleVersion('成员单位');

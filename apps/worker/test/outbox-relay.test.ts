@@ -1,0 +1,164 @@
+import { systemActor, withTransaction, writeOutbox } from '@lianxi/core';
+import { createQueues, createRedis } from '@lianxi/queue';
+import { type RunningWorker, relayOutboxBatch, startWorker } from '@lianxi/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_REDIS_URL } from '../../../test/support/databases.js';
+import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+const ctxOf = (e: TestEnv) => ({
+  db: e.database.db,
+  clock: e.clock,
+  log: { info() {}, warn() {}, error() {}, debug() {} },
+  actor: systemActor,
+});
+
+async function until<T>(probe: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the outbox relay', () => {
+  it('moves a committed event to BullMQ, and the worker acts on it', async () => {
+    const user = (
+      await env.sql<{ id: string }>("SELECT id FROM users WHERE username = 'leader'")
+    )[0];
+    await env.sql(
+      "INSERT INTO sessions (user_id, created_at, expires_at) VALUES ($1, now() - interval '30 days', now() - interval '20 days')",
+      [user.id],
+    );
+    const worker: RunningWorker = await startWorker({
+      config: env.config,
+      database: env.database,
+      clock: env.clock,
+      log: ctxOf(env).log,
+      outboxPollMs: 5000,
+    });
+    try {
+      // the scheduler's first run may already purge; take a fresh expired login for the event's own run
+      await until(
+        async () =>
+          (await env.sql("SELECT 1 FROM sessions WHERE expires_at < now() - interval '7 days'"))
+            .length === 0,
+      );
+      await env.sql(
+        "INSERT INTO sessions (user_id, created_at, expires_at) VALUES ($1, now() - interval '30 days', now() - interval '20 days')",
+        [user.id],
+      );
+      const started = Date.now();
+      await withTransaction(ctxOf(env), (tx) =>
+        writeOutbox(tx, {
+          queue: 'maintenance',
+          job: 'purge-sessions',
+          payload: {},
+          jobId: 'purge-now',
+        }),
+      );
+      await until(
+        async () =>
+          (await env.sql("SELECT 1 FROM sessions WHERE expires_at < now() - interval '7 days'"))
+            .length === 0,
+      );
+      // woken by NOTIFY, not by the 5 s poll
+      expect(Date.now() - started).toBeLessThan(2500);
+      const [row] = await env.sql<{ published_at: Date | null }>(
+        'SELECT published_at FROM outbox ORDER BY id DESC LIMIT 1',
+      );
+      expect(row.published_at).not.toBeNull();
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('keeps an event the registry does not know, counting attempts, without blocking the rest', async () => {
+    await env.sql(
+      "INSERT INTO outbox (queue, job_name, payload) VALUES ('nowhere', 'nothing', '{}')",
+    );
+    await withTransaction(ctxOf(env), (tx) =>
+      writeOutbox(tx, { queue: 'maintenance', job: 'purge-sessions', payload: {} }),
+    );
+    const redis = createRedis(TEST_REDIS_URL, 'producer');
+    const queues = createQueues(redis, `${env.config.queuePrefix}-bad`);
+    try {
+      await relayOutboxBatch(env.database.db, queues);
+      const rows = await env.sql<{
+        queue: string;
+        published_at: Date | null;
+        attempts: number;
+        last_error: string | null;
+      }>(
+        "SELECT queue, published_at, attempts, last_error FROM outbox WHERE published_at IS NULL OR queue = 'nowhere' ORDER BY id",
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ queue: 'nowhere', published_at: null, attempts: 1 });
+      expect(rows[0].last_error).toContain('unknown job');
+    } finally {
+      await queues.close();
+      redis.disconnect();
+    }
+  });
+
+  it('two relays racing publish each event exactly once', async () => {
+    await env.sql('UPDATE outbox SET published_at = now() WHERE published_at IS NULL');
+    await env.sql(
+      "INSERT INTO outbox (queue, job_name, payload) SELECT 'maintenance', 'purge-sessions', '{}' FROM generate_series(1, 300)",
+    );
+    const redis = createRedis(TEST_REDIS_URL, 'producer');
+    const prefix = `${env.config.queuePrefix}-race`;
+    const queues = createQueues(redis, prefix);
+    try {
+      const drain = async () => {
+        while ((await relayOutboxBatch(env.database.db, queues, 50)) > 0) {}
+      };
+      await Promise.all([drain(), drain()]);
+      const counts = await queues.get('maintenance').getJobCounts('waiting', 'delayed', 'active');
+      expect(counts.waiting + counts.delayed + counts.active).toBe(300);
+      const [{ left }] = await env.sql<{ left: number }>(
+        'SELECT count(*)::int AS left FROM outbox WHERE published_at IS NULL',
+      );
+      expect(left).toBe(0);
+    } finally {
+      await queues.get('maintenance').obliterate({ force: true });
+      await queues.close();
+      redis.disconnect();
+    }
+  });
+
+  it('refuses to write an outbox event outside a transaction', async () => {
+    await expect(
+      writeOutbox(ctxOf(env), { queue: 'maintenance', job: 'purge-sessions', payload: {} }),
+    ).rejects.toThrow(/inside withTransaction/);
+  });
+
+  it('the worker registers its job schedulers with a next run', async () => {
+    const worker = await startWorker({
+      config: env.config,
+      database: env.database,
+      clock: env.clock,
+      log: ctxOf(env).log,
+    });
+    const redis = createRedis(TEST_REDIS_URL, 'producer');
+    const queues = createQueues(redis, env.config.queuePrefix);
+    try {
+      const schedulers = await queues.get('maintenance').getJobSchedulers();
+      expect(schedulers.map((s) => s.key)).toContain('purge-sessions');
+      expect(schedulers.find((s) => s.key === 'purge-sessions')?.next).toBeGreaterThan(
+        Date.now() - 1000,
+      );
+    } finally {
+      await worker.close();
+      await queues.close();
+      redis.disconnect();
+    }
+  });
+});
