@@ -127,7 +127,9 @@ describe('operations surface', () => {
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().detail).toBe('请求体过大');
-    const nul = await (await env.as('office')).post('/api/units', {
+    const nul = await (
+      await env.as('office')
+    ).post('/api/units', {
       code: 'nul-1',
       name: 'a\u0000b',
     });

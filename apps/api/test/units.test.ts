@@ -95,7 +95,9 @@ describe('editing the roster', () => {
 
   it('a unit user creating a unit gets 403 and nothing is written', async () => {
     const before = await counts();
-    const res = await (await env.as('unit-ga')).post('/api/units', {
+    const res = await (
+      await env.as('unit-ga')
+    ).post('/api/units', {
       code: 'rogue',
       name: '不该存在的单位',
     });
@@ -105,7 +107,9 @@ describe('editing the roster', () => {
   });
 
   it.each([['supervisor'], ['leader']])('%s cannot edit the roster either', async (who) => {
-    const res = await (await env.as(who)).post('/api/units', {
+    const res = await (
+      await env.as(who)
+    ).post('/api/units', {
       code: 'nope',
       name: '不该存在的单位',
     });

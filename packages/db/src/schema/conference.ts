@@ -75,7 +75,9 @@ export const units = pgTable(
   (t) => [
     uniqueIndex('units_conference_code_key').on(t.conferenceId, t.code),
     uniqueIndex('units_conference_name_key').on(t.conferenceId, t.name),
-    uniqueIndex('units_one_office_host').on(t.conferenceId).where(sql`${t.hostsOffice}`),
+    uniqueIndex('units_one_office_host')
+      .on(t.conferenceId)
+      .where(sql`${t.hostsOffice}`),
   ],
 );
 
