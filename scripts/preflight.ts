@@ -17,7 +17,7 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
     await client.connect();
   } catch (e) {
     problems.push(
-      `无法连接 PostgreSQL（${admin.host}）：${(e as Error).message}。请先启动：pg_ctlcluster 15 main start，或 docker compose up -d postgres`,
+      `无法连接 PostgreSQL（${admin.host}）：${(e as Error).message.replace(/[.。]$/, '')}。请先启动：pg_ctlcluster 15 main start，或 docker compose up -d postgres`,
     );
   } finally {
     await client.end().catch(() => {});
@@ -34,7 +34,7 @@ export async function preflight(databaseUrl: string, redisUrl: string): Promise<
     await redis.ping();
   } catch (e) {
     problems.push(
-      `无法连接 Redis（${new URL(redisUrl).host}）：${(e as Error).message}。请先启动：redis-server --daemonize yes，或 docker compose up -d redis`,
+      `无法连接 Redis（${new URL(redisUrl).host}）：${(e as Error).message.replace(/[.。]$/, '')}。请先启动：redis-server --daemonize yes，或 docker compose up -d redis`,
     );
   } finally {
     redis.disconnect();

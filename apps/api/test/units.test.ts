@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUnit, makeUser } from '../../../test/support/factories.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 let env: TestEnv;
@@ -160,6 +161,26 @@ describe('editing the roster', () => {
     const stale = await office.patch(`/api/units/${id}`, { version: 1, shortName: '财政局' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().type).toBe('/problems/stale-version');
+  });
+
+  it('renaming to a name another unit holds is a 409 and changes nothing', async () => {
+    const unit = await makeUnit(env);
+    const res = await office.patch(`/api/units/${unit.id}`, { version: 1, name: '区公安分局' });
+    expect(res.statusCode).toBe(409);
+    expect((await office.get(`/api/units/${unit.id}`)).json()).toMatchObject({
+      name: unit.name,
+      version: 1,
+    });
+  });
+
+  it('a user of a new unit sees the roster but cannot change it', async () => {
+    const unit = await makeUnit(env);
+    const { caller } = await makeUser(env, 'unit', unit.id);
+    expect((await caller.get('/api/me')).json().unitId).toBe(unit.id);
+    expect((await caller.get('/api/units')).json().items.length).toBeGreaterThan(16);
+    expect(
+      (await caller.patch(`/api/units/${unit.id}`, { version: 1, name: '自己改名' })).statusCode,
+    ).toBe(403);
   });
 
   it('unknown and malformed ids: 404 and 400', async () => {
