@@ -16,7 +16,11 @@ import { openapiPlugin } from './plugins/openapi.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { policyCalendarRoutes } from './routes/policy-calendar.js';
+import { supervisionRoutes } from './routes/supervision.js';
+import { taskRoutes } from './routes/tasks.js';
 import { unitRoutes } from './routes/units.js';
+import { workOrderRoutes } from './routes/work-orders.js';
 import { userRoutes } from './routes/users.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -62,5 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(unitRoutes);
   await app.register(auditRoutes);
+  await app.register(workOrderRoutes);
+  await app.register(taskRoutes);
+  await app.register(policyCalendarRoutes);
+  await app.register(supervisionRoutes);
   return app;
 }

@@ -1,15 +1,10 @@
 import type { Clock, Config, Log } from '@lianxi/core';
 import type { Database } from '@lianxi/db';
-import {
-  createQueues,
-  createRedis,
-  payloadSchema,
-  QUEUE_NAMES,
-  type QueueSet,
-} from '@lianxi/queue';
+import { createQueues, createRedis, payloadSchema, QUEUE_NAMES } from '@lianxi/queue';
 import { Worker } from 'bullmq';
 import { startOutboxRelay } from './outbox-relay.js';
-import { PROCESSORS } from './processors/index.js';
+import { processors } from './processors/index.js';
+import { startSchedulerWatchdog, upsertSchedulers } from './schedulers.js';
 import type { WorkerCtx } from './processors/types.js';
 
 export interface WorkerDeps {
@@ -19,6 +14,8 @@ export interface WorkerDeps {
   log: Log;
   concurrency?: number;
   outboxPollMs?: number;
+  /** How often the sweep looks for due clocks that no timer handled (30 s by default). */
+  reconcileEveryMs?: number;
 }
 
 export interface RunningWorker {
@@ -35,6 +32,8 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const blocking = createRedis(config.redisUrl, 'worker');
   const queues = createQueues(producer, config.queuePrefix);
   const ctx: WorkerCtx = { db: database.db, clock: deps.clock, log, queues };
+  const reconcileEveryMs = deps.reconcileEveryMs ?? 30_000;
+  const PROCESSORS = processors({ reconcileEveryMs });
 
   const workers = QUEUE_NAMES.map((name) => {
     const handlers = PROCESSORS[name] as Record<
@@ -58,7 +57,12 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     return worker;
   });
 
-  await scheduleRecurringJobs(queues);
+  await upsertSchedulers(queues, reconcileEveryMs);
+  // A sweep at start: whatever fell due while no worker ran is handled now.
+  await queues.add('deadlines', 'reconcile', {});
+  const stopWatchdog = startSchedulerWatchdog(queues, reconcileEveryMs, (e) =>
+    log.warn({ err: e }, 'scheduler watchdog failed'),
+  );
   const relay = startOutboxRelay({
     db: database.db,
     databaseUrl: config.databaseUrl,
@@ -69,6 +73,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
 
   return {
     close: async () => {
+      stopWatchdog();
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
@@ -76,15 +81,4 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
       producer.disconnect();
     },
   };
-}
-
-/** The one scheduling mechanism: BullMQ job schedulers, upserted at every start. */
-async function scheduleRecurringJobs(queues: QueueSet) {
-  await queues
-    .get('maintenance')
-    .upsertJobScheduler(
-      'purge-sessions',
-      { every: 3600_000 },
-      { name: 'purge-sessions', data: {} },
-    );
 }

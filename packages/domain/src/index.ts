@@ -10,3 +10,8 @@ export * from './common/schemas.js';
 export * from './errors.js';
 export * from './roles.js';
 export * from './units/schemas.js';
+export * from './calendar/index.js';
+export * from './calendar/schemas.js';
+export * from './policy/index.js';
+export * from './supervision/schemas.js';
+export * from './tasks/index.js';

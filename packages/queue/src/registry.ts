@@ -9,6 +9,16 @@ export const QUEUES = {
   maintenance: {
     'purge-sessions': z.object({}),
   },
+  deadlines: {
+    /** Look at one task's clock: whatever is due is applied, then the next event is set. */
+    'task-clock': z.object({ taskId: z.uuid(), deadlineVersion: z.number().int() }),
+    /** Sweep PostgreSQL for due clocks, so Redis is never the only copy of a deadline. */
+    reconcile: z.object({}),
+  },
+  notifications: {
+    /** A unit's 企业微信 / 钉钉 robot; retried by BullMQ, never in the escalation's way. */
+    webhook: z.object({ unitId: z.uuid(), text: z.string().max(4000) }),
+  },
 } as const;
 
 export type Registry = typeof QUEUES;

@@ -2,3 +2,5 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './calendar.js';
 export * from './conference.js';
+export * from './supervision.js';
+export * from './tasks.js';

@@ -1,0 +1,125 @@
+import {
+  addOpinion,
+  closeCase,
+  getCase,
+  listCases,
+  listNotifications,
+  markNotificationRead,
+  overdueBoard,
+  SUPERVISION_READERS,
+} from '@lianxi/core';
+import {
+  CaseListQuery,
+  CloseCaseInput,
+  IdParams,
+  Notification,
+  NotificationQuery,
+  OpinionInput,
+  OverdueItem,
+  page,
+  SupervisionCase,
+  SupervisionCaseDetail,
+} from '@lianxi/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export async function supervisionRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['督查督办'];
+
+  app.get(
+    '/api/supervision/overdue',
+    {
+      config: { access: SUPERVISION_READERS },
+      schema: {
+        tags,
+        summary: '逾期事项（按督办级别从重到轻）',
+        response: { 200: z.object({ items: z.array(OverdueItem) }) },
+      },
+    },
+    async (request) => overdueBoard(request.ctx),
+  );
+  app.get(
+    '/api/supervision/cases',
+    {
+      config: { access: SUPERVISION_READERS },
+      schema: {
+        tags,
+        summary: '督办件列表',
+        querystring: CaseListQuery,
+        response: { 200: page(SupervisionCase) },
+      },
+    },
+    async (request) => listCases(request.ctx, request.query),
+  );
+  app.get(
+    '/api/supervision/cases/:id',
+    {
+      config: { access: SUPERVISION_READERS },
+      schema: {
+        tags,
+        summary: '督办件详情',
+        params: IdParams,
+        response: { 200: SupervisionCaseDetail },
+      },
+    },
+    async (request) => getCase(request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/supervision/cases/:id/opinions',
+    {
+      config: { access: ['supervisor'] },
+      schema: {
+        tags,
+        summary: '添加督办意见',
+        params: IdParams,
+        body: OpinionInput,
+        response: { 201: SupervisionCaseDetail },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addOpinion(request.ctx, request.params.id, request.body)),
+  );
+  app.post(
+    '/api/supervision/cases/:id/close',
+    {
+      config: { access: ['supervisor'] },
+      schema: {
+        tags,
+        summary: '办结督办件',
+        params: IdParams,
+        body: CloseCaseInput,
+        response: { 200: SupervisionCaseDetail },
+      },
+    },
+    async (request) => closeCase(request.ctx, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/notifications',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['通知'],
+        summary: '我的通知',
+        querystring: NotificationQuery,
+        response: { 200: page(Notification) },
+      },
+    },
+    async (request) => listNotifications(request.ctx, request.query),
+  );
+  app.post(
+    '/api/notifications/:id/read',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['通知'],
+        summary: '标记已读',
+        params: IdParams,
+        response: { 200: Notification },
+      },
+    },
+    async (request) => markNotificationRead(request.ctx, request.params.id),
+  );
+}

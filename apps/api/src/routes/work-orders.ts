@@ -1,0 +1,54 @@
+import { getWorkOrder, issueWorkOrder, listWorkOrders } from '@lianxi/core';
+import {
+  IdParams,
+  IssueWorkOrderInput,
+  PageQuery,
+  page,
+  WorkOrder,
+  WorkOrderListItem,
+} from '@lianxi/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+
+export async function workOrderRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['交办单'];
+
+  app.post(
+    '/api/work-orders',
+    {
+      config: { access: ['office', 'admin'] },
+      schema: {
+        tags,
+        summary: '下发交办单',
+        body: IssueWorkOrderInput,
+        response: { 201: WorkOrder },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await issueWorkOrder(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/work-orders',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '交办单列表',
+        querystring: PageQuery,
+        response: { 200: page(WorkOrderListItem) },
+      },
+    },
+    async (request) => listWorkOrders(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/work-orders/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '交办单详情', params: IdParams, response: { 200: WorkOrder } },
+    },
+    async (request) => getWorkOrder(request.ctx, request.params.id),
+  );
+}

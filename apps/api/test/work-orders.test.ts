@@ -1,0 +1,337 @@
+import { processDueClocks } from '@lianxi/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+
+let env: TestEnv;
+let office: Caller;
+let ga: Caller;
+let scjg: Caller;
+let units: Record<string, string>;
+beforeAll(async () => {
+  // these tests travel days ahead; logins must outlive the journey
+  env = await createTestEnv({ sessionMaxHours: 24 * 365 });
+  office = await env.as('office');
+  ga = await env.as('unit-ga');
+  scjg = await env.as('unit-scjg');
+  units = Object.fromEntries(
+    (await env.sql<{ code: string; id: string }>('SELECT code, id FROM units')).map((u) => [
+      u.code,
+      u.id,
+    ]),
+  );
+});
+afterAll(() => env.close());
+
+const DAY = 86_400_000;
+const engine = () => ({
+  db: env.database.db,
+  clock: env.clock,
+  log: { info() {}, warn() {}, error() {}, debug() {} },
+});
+
+async function issue(
+  assignments: { code: string; role: 'lead' | 'assist' }[],
+  extra: Record<string, unknown> = {},
+) {
+  const res = await office.post('/api/work-orders', {
+    title: '排查某小区聚集型传销窝点',
+    body: '根据群众举报，请核查并依法处置。',
+    assignments: assignments.map((a) => ({ unitId: units[a.code], role: a.role })),
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+const taskOf = (order: { tasks: { id: string; unitId: string }[] }, code: string) =>
+  order.tasks.find((t) => t.unitId === units[code])!.id;
+
+describe('issuing a work order', () => {
+  it('numbers it 打传交〔year〕N号 and gives each unit a task with sign-for and due clocks', async () => {
+    const first = await issue([
+      { code: 'ga', role: 'lead' },
+      { code: 'scjg', role: 'assist' },
+    ]);
+    const second = await issue([{ code: 'ga', role: 'lead' }]);
+    const year = new Date().getFullYear();
+    expect(first.serial).toMatch(new RegExp(`^打传交〔${year}〕\\d+号$`));
+    expect(Number(second.serial.match(/〕(\d+)号/)[1])).toBe(
+      Number(first.serial.match(/〕(\d+)号/)[1]) + 1,
+    );
+    expect(first.status).toBe('open');
+    expect(first.tasks).toHaveLength(2);
+    for (const t of first.tasks) {
+      expect(t.status).toBe('issued');
+      expect(new Date(t.signDueAt).getTime()).toBeLessThan(new Date(t.dueAt).getTime());
+      expect(t.deadlineVersion).toBe(1);
+    }
+    const [row] = await env.sql<{ next_check_at: Date }>(
+      'SELECT next_check_at FROM tasks WHERE id = $1',
+      [first.tasks[0].id],
+    );
+    expect(row.next_check_at).not.toBeNull();
+    const audit = await env.sql(
+      "SELECT 1 FROM audit_log WHERE action = 'work_order.issued' AND subject_id = $1",
+      [first.id],
+    );
+    expect(audit).toHaveLength(1);
+    const outbox = await env.sql(
+      "SELECT 1 FROM outbox WHERE queue = 'deadlines' AND payload->>'taskId' = $1",
+      [first.tasks[0].id],
+    );
+    expect(outbox.length).toBeGreaterThan(0);
+  });
+
+  it('refuses bad orders with field errors and writes nothing', async () => {
+    const [{ before }] = await env.sql<{ before: number }>(
+      'SELECT count(*)::int AS before FROM work_orders',
+    );
+    const twoLeads = await office.post('/api/work-orders', {
+      title: '两个主办',
+      body: 'x',
+      assignments: [
+        { unitId: units.ga, role: 'lead' },
+        { unitId: units.jy, role: 'lead' },
+      ],
+    });
+    expect(twoLeads.statusCode).toBe(400);
+    expect(twoLeads.json().errors[0]).toMatchObject({
+      field: 'body.assignments',
+      message: '必须且只能指定一个主办单位',
+    });
+    const stranger = await office.post('/api/work-orders', {
+      title: '外单位',
+      body: 'x',
+      assignments: [{ unitId: '00000000-0000-4000-8000-000000000001', role: 'lead' }],
+    });
+    expect(stranger.statusCode).toBe(422);
+    const past = await office.post('/api/work-orders', {
+      title: '过去的期限',
+      body: 'x',
+      dueAt: '2020-01-01T00:00:00+08:00',
+      assignments: [{ unitId: units.ga, role: 'lead' }],
+    });
+    expect(past.statusCode).toBe(422);
+    expect(
+      (
+        await ga.post('/api/work-orders', {
+          title: '越权',
+          body: 'x',
+          assignments: [{ unitId: units.ga, role: 'lead' }],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const [{ after }] = await env.sql<{ after: number }>(
+      'SELECT count(*)::int AS after FROM work_orders',
+    );
+    expect(after).toBe(before);
+  });
+});
+
+describe('the lifecycle', () => {
+  it('sign for → progress → report → approve closes the task and the order', async () => {
+    const order = await issue([{ code: 'ga', role: 'lead' }]);
+    const id = taskOf(order, 'ga');
+    expect((await ga.post(`/api/tasks/${id}/accept`, {})).json().status).toBe('accepted');
+    expect((await ga.post(`/api/tasks/${id}/progress`, { note: '已组织摸排' })).statusCode).toBe(
+      200,
+    );
+    const reported = await ga.post(`/api/tasks/${id}/report`, {
+      summary: '捣毁窝点一处，遣返 12 人',
+    });
+    expect(reported.json().status).toBe('reported');
+    expect(reported.json().officeDueAt).not.toBeNull();
+    expect((await ga.post(`/api/tasks/${id}/review`, { approve: true })).statusCode).toBe(403);
+    const closed = await office.post(`/api/tasks/${id}/review`, {
+      approve: true,
+      comment: '同意办结',
+    });
+    expect(closed.json().status).toBe('closed');
+    expect(closed.json().events.map((e: { action: string }) => e.action)).toEqual([
+      'issue',
+      'accept',
+      'progress',
+      'report',
+      'approve',
+    ]);
+    expect((await office.get(`/api/work-orders/${order.id}`)).json().status).toBe('closed');
+    const [row] = await env.sql<{ next_check_at: Date | null }>(
+      'SELECT next_check_at FROM tasks WHERE id = $1',
+      [id],
+    );
+    expect(row.next_check_at).toBeNull();
+    expect((await office.get('/api/audit/verify')).json().ok).toBe(true);
+  });
+
+  it('an action the state does not allow is a 409 naming the state', async () => {
+    const order = await issue([{ code: 'ga', role: 'lead' }]);
+    const id = taskOf(order, 'ga');
+    const res = await ga.post(`/api/tasks/${id}/report`, { summary: '未签收就反馈' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('任务当前状态为“待签收”，不能反馈办理结果');
+    expect((await ga.post(`/api/tasks/${id}/accept`, { version: 99 })).statusCode).toBe(409);
+  });
+
+  it('20 concurrent accept / return calls on one task: exactly one succeeds, the rest 409', async () => {
+    const order = await issue([{ code: 'ga', role: 'lead' }]);
+    const id = taskOf(order, 'ga');
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      i % 2
+        ? ga.post(`/api/tasks/${id}/accept`, {})
+        : ga.post(`/api/tasks/${id}/return`, { reason: '不属于本单位职责' }),
+    );
+    const codes = (await Promise.all(calls)).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 200)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(19);
+    const events = await env.sql(
+      "SELECT action FROM task_events WHERE task_id = $1 AND action <> 'issue'",
+      [id],
+    );
+    expect(events).toHaveLength(1);
+  });
+});
+
+describe('scope', () => {
+  it("a unit user gets 404 for another unit's task and never sees it in lists", async () => {
+    const order = await issue([{ code: 'scjg', role: 'lead' }]);
+    const id = taskOf(order, 'scjg');
+    expect((await ga.get(`/api/tasks/${id}`)).statusCode).toBe(404);
+    expect((await ga.post(`/api/tasks/${id}/accept`, {})).statusCode).toBe(404);
+    expect((await ga.get(`/api/tasks/${id}/escalations`)).statusCode).toBe(404);
+    expect((await ga.get(`/api/work-orders/${order.id}`)).statusCode).toBe(404);
+    const listed = (await ga.get(`/api/tasks?unitId=${units.scjg}&limit=200`)).json().items;
+    expect(listed.every((t: { unitId: string }) => t.unitId === units.ga)).toBe(true);
+    expect(listed.map((t: { id: string }) => t.id)).not.toContain(id);
+    const orders = (await ga.get('/api/work-orders?limit=200'))
+      .json()
+      .items.map((o: { id: string }) => o.id);
+    expect(orders).not.toContain(order.id);
+    // the owner and the office do see it
+    expect((await scjg.get(`/api/tasks/${id}`)).statusCode).toBe(200);
+    expect((await office.get(`/api/tasks/${id}`)).statusCode).toBe(200);
+  });
+
+  it('in a shared order a unit sees only its own task', async () => {
+    const order = await issue([
+      { code: 'ga', role: 'lead' },
+      { code: 'scjg', role: 'assist' },
+    ]);
+    const seen = (await ga.get(`/api/work-orders/${order.id}`)).json().tasks;
+    expect(seen.map((t: { unitId: string }) => t.unitId)).toEqual([units.ga]);
+  });
+});
+
+describe('returns and rulings', () => {
+  it("a returned task's clocks stop, and an overrule moves its deadlines on by the wait", async () => {
+    const order = await issue([{ code: 'jy', role: 'lead' }]);
+    const id = taskOf(order, 'jy');
+    const jy = await env.as('unit-jy');
+    const before = (await jy.get(`/api/tasks/${id}`)).json();
+    expect(
+      (await jy.post(`/api/tasks/${id}/return`, { reason: '涉及刑事案件，应由公安承办' })).json()
+        .status,
+    ).toBe('returned');
+
+    env.clock.advance(9 * DAY); // far past the due time while the office owes a ruling
+    await processDueClocks(engine());
+    const overdue = await env.sql(
+      "SELECT 1 FROM escalations WHERE task_id = $1 AND reason = 'overdue'",
+      [id],
+    );
+    expect(overdue).toHaveLength(0); // the unit's clock did not run
+    const [{ level }] = await env.sql<{ level: number }>(
+      'SELECT escalation_level AS level FROM tasks WHERE id = $1',
+      [id],
+    );
+    expect(level).toBe(0);
+    const officeLate = await env.sql(
+      "SELECT 1 FROM escalations WHERE task_id = $1 AND reason = 'office_overdue'",
+      [id],
+    );
+    expect(officeLate).toHaveLength(1); // but the office's did
+
+    const ruled = (
+      await office.post(`/api/tasks/${id}/ruling`, {
+        decision: 'overrule',
+        comment: '属于宣传教育职责',
+      })
+    ).json();
+    expect(ruled.status).toBe('issued');
+    const waited = new Date(ruled.dueAt).getTime() - new Date(before.dueAt).getTime();
+    expect(waited).toBeGreaterThanOrEqual(9 * DAY);
+    expect(waited).toBeLessThan(9 * DAY + 60_000);
+    expect(new Date(ruled.signDueAt).getTime() - new Date(before.signDueAt).getTime()).toBe(waited);
+    expect(ruled.deadlineVersion).toBe(before.deadlineVersion + 1);
+  });
+
+  it('a reassignment ends the task and issues a new one to the other unit', async () => {
+    const order = await issue([{ code: 'mz', role: 'lead' }]);
+    const id = taskOf(order, 'mz');
+    const mz = await env.as('unit-mz');
+    await mz.post(`/api/tasks/${id}/return`, { reason: '应由公安机关处置' });
+    const bad = await office.post(`/api/tasks/${id}/ruling`, { decision: 'reassign' });
+    expect(bad.statusCode).toBe(400);
+    const res = await office.post(`/api/tasks/${id}/ruling`, {
+      decision: 'reassign',
+      unitId: units.ga,
+    });
+    expect(res.json().status).toBe('reassigned');
+    const tasks = (await office.get(`/api/work-orders/${order.id}`)).json().tasks;
+    const fresh = tasks.find((t: { unitId: string }) => t.unitId === units.ga);
+    expect(fresh).toMatchObject({ status: 'issued', role: 'lead' });
+    expect((await ga.get(`/api/tasks/${fresh.id}`)).statusCode).toBe(200);
+  });
+
+  it('no return after the return window', async () => {
+    const order = await issue([{ code: 'sf', role: 'lead' }]);
+    const id = taskOf(order, 'sf');
+    env.clock.advance(5 * DAY);
+    const res = await (
+      await env.as('unit-sf')
+    ).post(`/api/tasks/${id}/return`, { reason: '太晚了' });
+    expect(res.statusCode).toBe(422);
+  });
+});
+
+describe('extensions', () => {
+  it('a unit asks, the office approves: new due time, new deadline version, escalations reset', async () => {
+    const order = await issue([{ code: 'cz', role: 'lead' }]);
+    const id = taskOf(order, 'cz');
+    const cz = await env.as('unit-cz');
+    await cz.post(`/api/tasks/${id}/accept`, {});
+    const task = (await cz.get(`/api/tasks/${id}`)).json();
+    const later = new Date(new Date(task.dueAt).getTime() + 3 * DAY).toISOString();
+    const tooLate = new Date(new Date(task.dueAt).getTime() + 60 * DAY).toISOString();
+    expect(
+      (
+        await cz.post(`/api/tasks/${id}/extension-requests`, {
+          requestedDueAt: tooLate,
+          reason: '经费未到位',
+        })
+      ).statusCode,
+    ).toBe(422);
+    const asked = await cz.post(`/api/tasks/${id}/extension-requests`, {
+      requestedDueAt: later,
+      reason: '需协调财政资金',
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(
+      (
+        await cz.post(`/api/tasks/${id}/extension-requests`, {
+          requestedDueAt: later,
+          reason: '再申请一次',
+        })
+      ).statusCode,
+    ).toBe(409);
+    const decided = await office.post(`/api/extension-requests/${asked.json().id}/decision`, {
+      approve: true,
+    });
+    expect(decided.json().status).toBe('approved');
+    const after = (await cz.get(`/api/tasks/${id}`)).json();
+    expect(after.dueAt).toBe(new Date(later).toISOString());
+    expect(after.deadlineVersion).toBe(task.deadlineVersion + 1);
+    expect(
+      (await office.post(`/api/extension-requests/${asked.json().id}/decision`, { approve: false }))
+        .statusCode,
+    ).toBe(409);
+  });
+});

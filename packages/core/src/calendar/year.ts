@@ -1,0 +1,55 @@
+import { AppError, type CalendarYearView, type ImportCalendarInput, yearOf } from '@lianxi/domain';
+import { calendarDays, calendarYears } from '@lianxi/db';
+import { asc, eq } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.js';
+import { type Ctx, requireRole } from '../context.js';
+import { recountProvisionalTasks } from '../tasks/recount.js';
+import { withTransaction } from '../transaction.js';
+
+export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarYearView> {
+  const [held] = await ctx.db.select().from(calendarYears).where(eq(calendarYears.year, year));
+  const days = await ctx.db
+    .select({ date: calendarDays.date, workday: calendarDays.workday, name: calendarDays.name })
+    .from(calendarDays)
+    .where(eq(calendarDays.year, year))
+    .orderBy(asc(calendarDays.date));
+  return { year, source: held?.source ?? null, days };
+}
+
+/**
+ * Imports a year's official schedule (the State Council publishes it around November),
+ * replacing what was held, and counts provisional deadlines again.
+ */
+export async function importCalendarYear(
+  ctx: Ctx,
+  year: number,
+  input: ImportCalendarInput,
+): Promise<CalendarYearView & { recounted: number }> {
+  requireRole(ctx, ['admin']);
+  const errors = input.days.flatMap((d, i) =>
+    yearOf(d.date) === year ? [] : [{ field: `body.days.${i}.date`, message: `不属于 ${year} 年` }],
+  );
+  if (new Set(input.days.map((d) => d.date)).size !== input.days.length) {
+    errors.push({ field: 'body.days', message: '日期重复' });
+  }
+  if (errors.length) throw new AppError('invalid_input', '日历数据有误', { errors });
+  return withTransaction(ctx, async (tx) => {
+    await tx.db.delete(calendarYears).where(eq(calendarYears.year, year));
+    await tx.db
+      .insert(calendarYears)
+      .values({ year, source: input.source, importedAt: ctx.clock.now() });
+    if (input.days.length) {
+      await tx.db
+        .insert(calendarDays)
+        .values(input.days.map((d) => ({ ...d, name: d.name ?? null, year })));
+    }
+    await appendAudit(tx, {
+      action: 'calendar.imported',
+      subjectType: 'calendar',
+      subjectId: String(year),
+      payload: { year, source: input.source, days: input.days.length },
+    });
+    const recounted = await recountProvisionalTasks(tx);
+    return { ...(await getCalendarYear(tx, year)), recounted };
+  });
+}

@@ -1,0 +1,51 @@
+import { colourOf, OPEN_STATUSES, type OverdueItem } from '@lianxi/domain';
+import { supervisionCases, tasks, units, workOrders } from '@lianxi/db';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import { type Ctx, requireRole } from '../context.js';
+
+export const SUPERVISION_READERS = ['supervisor', 'office', 'admin', 'leader'] as const;
+
+/** 督办台: every open item that has reached a level, worst first, then longest overdue. */
+export async function overdueBoard(ctx: Ctx, limit = 200): Promise<{ items: OverdueItem[] }> {
+  requireRole(ctx, SUPERVISION_READERS);
+  const rows = await ctx.db
+    .select({
+      task: tasks,
+      serial: workOrders.serial,
+      title: workOrders.title,
+      unitName: units.name,
+      caseId: supervisionCases.id,
+    })
+    .from(tasks)
+    .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
+    .innerJoin(units, eq(units.id, tasks.unitId))
+    .leftJoin(
+      supervisionCases,
+      and(eq(supervisionCases.taskId, tasks.id), eq(supervisionCases.status, 'open')),
+    )
+    .where(
+      and(
+        eq(tasks.conferenceId, ctx.conferenceId),
+        gt(tasks.escalationLevel, 0),
+        inArray(tasks.status, [...OPEN_STATUSES]),
+      ),
+    )
+    .orderBy(desc(tasks.escalationLevel), asc(tasks.dueAt))
+    .limit(limit);
+  return {
+    items: rows.map((r) => ({
+      taskId: r.task.id,
+      workOrderId: r.task.workOrderId,
+      serial: r.serial,
+      title: r.title,
+      unitId: r.task.unitId,
+      unitName: r.unitName,
+      status: r.task.status,
+      dueAt: r.task.dueAt.toISOString(),
+      escalationLevel: r.task.escalationLevel,
+      colour: colourOf(r.task.escalationLevel, false)!,
+      redFlag: r.task.redFlag,
+      caseId: r.caseId,
+    })),
+  };
+}

@@ -1,0 +1,145 @@
+import {
+  AppError,
+  type CaseListQuery,
+  type CloseCaseInput,
+  notFound,
+  type OpinionInput,
+  type SupervisionCase,
+  type SupervisionCaseDetail,
+} from '@lianxi/domain';
+import { supervisionCases, supervisionOpinions, tasks, workOrders } from '@lianxi/db';
+import { and, asc, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.js';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { type Ctx, requireRole } from '../context.js';
+import { withTransaction } from '../transaction.js';
+import { SUPERVISION_READERS } from './board.js';
+
+const caseColumns = {
+  c: supervisionCases,
+  serial: workOrders.serial,
+  title: workOrders.title,
+  unitId: tasks.unitId,
+};
+
+type CaseRow = {
+  c: typeof supervisionCases.$inferSelect;
+  serial: string;
+  title: string;
+  unitId: string;
+};
+
+const view = (r: CaseRow): SupervisionCase => ({
+  id: r.c.id,
+  taskId: r.c.taskId,
+  serial: r.serial,
+  title: r.title,
+  unitId: r.unitId,
+  level: r.c.level,
+  status: r.c.status,
+  openedAt: r.c.openedAt.toISOString(),
+  closedAt: r.c.closedAt?.toISOString() ?? null,
+  conclusion: r.c.conclusion,
+  accountability: r.c.accountability,
+});
+
+const casesQuery = (ctx: Ctx, where: SQL[]) =>
+  ctx.db
+    .select(caseColumns)
+    .from(supervisionCases)
+    .innerJoin(tasks, eq(tasks.id, supervisionCases.taskId))
+    .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
+    .where(and(eq(supervisionCases.conferenceId, ctx.conferenceId), ...where));
+
+export async function listCases(ctx: Ctx, query: CaseListQuery) {
+  requireRole(ctx, SUPERVISION_READERS);
+  const where: SQL[] = [];
+  if (query.status) where.push(eq(supervisionCases.status, query.status));
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, 2);
+    const when = new Date(String(at));
+    where.push(
+      or(
+        lt(supervisionCases.openedAt, when),
+        and(eq(supervisionCases.openedAt, when), lt(supervisionCases.id, String(id))),
+      )!,
+    );
+  }
+  const rows = await casesQuery(ctx, where)
+    .orderBy(desc(supervisionCases.openedAt), desc(supervisionCases.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit).map(view);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.openedAt, last.id]) : null,
+  };
+}
+
+export async function getCase(ctx: Ctx, id: string): Promise<SupervisionCaseDetail> {
+  requireRole(ctx, SUPERVISION_READERS);
+  const [row] = await casesQuery(ctx, [eq(supervisionCases.id, id)]);
+  if (!row) throw notFound('督办件');
+  const opinions = await ctx.db
+    .select()
+    .from(supervisionOpinions)
+    .where(eq(supervisionOpinions.caseId, id))
+    .orderBy(asc(supervisionOpinions.at));
+  return {
+    ...view(row),
+    opinions: opinions.map((o) => ({
+      id: o.id,
+      authorId: o.authorId,
+      text: o.text,
+      at: o.at.toISOString(),
+    })),
+  };
+}
+
+export async function addOpinion(ctx: Ctx, caseId: string, input: OpinionInput) {
+  requireRole(ctx, ['supervisor']);
+  return withTransaction(ctx, async (tx) => {
+    const current = await getCase(tx, caseId);
+    if (current.status !== 'open')
+      throw new AppError('illegal_transition', '督办件已办结，不能再添加意见');
+    await tx.db.insert(supervisionOpinions).values({
+      caseId,
+      authorId: ctx.actor.userId,
+      text: input.text,
+      at: ctx.clock.now(),
+    });
+    await appendAudit(tx, {
+      action: 'supervision.opinion',
+      subjectType: 'supervision_case',
+      subjectId: caseId,
+      payload: { text: input.text },
+    });
+    return getCase(tx, caseId);
+  });
+}
+
+export async function closeCase(ctx: Ctx, caseId: string, input: CloseCaseInput) {
+  requireRole(ctx, ['supervisor']);
+  return withTransaction(ctx, async (tx) => {
+    await getCase(tx, caseId);
+    const closed = await tx.db
+      .update(supervisionCases)
+      .set({
+        status: 'closed',
+        closedAt: ctx.clock.now(),
+        closedBy: ctx.actor.userId,
+        conclusion: input.conclusion,
+        accountability: input.accountability ?? null,
+      })
+      .where(and(eq(supervisionCases.id, caseId), eq(supervisionCases.status, 'open')))
+      .returning({ id: supervisionCases.id });
+    if (!closed.length) throw new AppError('illegal_transition', '督办件已办结');
+    await appendAudit(tx, {
+      action: 'supervision.closed',
+      subjectType: 'supervision_case',
+      subjectId: caseId,
+      payload: { conclusion: input.conclusion, accountability: input.accountability ?? null },
+    });
+    return getCase(tx, caseId);
+  });
+}

@@ -1,0 +1,89 @@
+import {
+  AppError,
+  type ExtensionDecisionInput,
+  type ExtensionRequest,
+  notFound,
+  planAroundDue,
+} from '@lianxi/domain';
+import { extensionRequests } from '@lianxi/db';
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import { notify } from '../notifications/notify.js';
+import { withTransaction } from '../transaction.js';
+import { dueBasisOf } from './create.js';
+import { loadDeadlineEnv } from './deadline-env.js';
+import { type ExtensionRow, toExtension } from './extensions.js';
+import { transitionTask } from './transition.js';
+
+/**
+ * The office decides a pending extension. Approved, the task gets the new due time, a new
+ * deadline version and a fresh ladder; denied, nothing about its clocks changes.
+ */
+export async function decideExtension(
+  ctx: Ctx,
+  requestId: string,
+  input: ExtensionDecisionInput,
+): Promise<ExtensionRequest> {
+  return withTransaction(ctx, async (tx) => {
+    const [request] = await tx.db
+      .select()
+      .from(extensionRequests)
+      .where(
+        and(
+          eq(extensionRequests.id, requestId),
+          eq(extensionRequests.conferenceId, ctx.conferenceId),
+        ),
+      )
+      .for('update');
+    if (!request) throw notFound('延期申请');
+    if (request.status !== 'pending') throw new AppError('conflict', '该延期申请已审批');
+    const now = ctx.clock.now();
+    await transitionTask(tx, request.taskId, {
+      action: 'decide_extension',
+      note: input.comment ?? null,
+      auditPayload: { requestId, approve: input.approve },
+      change: async (row, inner) => {
+        if (!input.approve) return {};
+        const env = await loadDeadlineEnv(inner, now);
+        const plan = planAroundDue(env.cal, env.timeZone, env.policy, request.requestedDueAt);
+        return {
+          dueAt: plan.dueAt,
+          dueBasis: dueBasisOf({ explicit: plan.dueAt }, now),
+          dueSoonAt: plan.dueSoonAt,
+          level1At: plan.levelAt[0],
+          level2At: plan.levelAt[1],
+          level3At: plan.levelAt[2],
+          provisional: plan.provisional,
+          waitedMs: 0,
+          deadlineVersion: row.deadlineVersion + 1,
+          ladderLevel: 0,
+          escalationLevel: 0,
+          dueSoonSent: false,
+          redFlag: false,
+        };
+      },
+      after: async (task, _before, inner) => {
+        await notify(inner, {
+          units: [task.unitId],
+          kind: input.approve ? 'extension.approved' : 'extension.denied',
+          title: input.approve ? '延期申请已批准' : '延期申请未获批准',
+          body: input.comment ?? (input.approve ? '请在新的期限内办结。' : '请在原期限内办结。'),
+          subjectType: 'task',
+          subjectId: task.id,
+          dedupeKey: `extension-decided-${requestId}`,
+        });
+      },
+    });
+    const [decided] = await tx.db
+      .update(extensionRequests)
+      .set({
+        status: input.approve ? 'approved' : 'denied',
+        decidedBy: ctx.actor.userId,
+        decidedAt: now,
+        comment: input.comment ?? null,
+      })
+      .where(eq(extensionRequests.id, requestId))
+      .returning();
+    return toExtension(decided as ExtensionRow);
+  });
+}

@@ -1,0 +1,43 @@
+import { AppError, type ReturnTaskInput, shift } from '@lianxi/domain';
+import type { Ctx } from '../context.js';
+import { notify } from '../notifications/notify.js';
+import { loadDeadlineEnv } from './deadline-env.js';
+import { transitionTask } from './transition.js';
+
+/**
+ * 退回: not this unit's duty. Allowed within the return window; the unit's clocks stop and
+ * the office's ruling clock starts.
+ */
+export const returnTask = (ctx: Ctx, taskId: string, input: ReturnTaskInput) =>
+  transitionTask(ctx, taskId, {
+    action: 'return',
+    expectedVersion: input.version,
+    note: input.reason,
+    auditPayload: { reason: input.reason },
+    change: async (row, tx, now) => {
+      if (row.returnDueAt && now > row.returnDueAt) {
+        throw new AppError(
+          'rule_violation',
+          '已超过退回时限，请继续办理；确非本单位职责的，请报打传办审定',
+        );
+      }
+      const env = await loadDeadlineEnv(tx, now);
+      return {
+        statusBeforeReturn: row.status,
+        pausedAt: now,
+        officeDueAt: shift(env.cal, env.timeZone, now, env.policy.rulingWithin).at,
+        officeReminded: false,
+      };
+    },
+    after: async (task, _before, tx) => {
+      await notify(tx, {
+        roles: ['office'],
+        kind: 'task.returned',
+        title: '任务被退回，请审定',
+        body: `退回理由：${input.reason}`,
+        subjectType: 'task',
+        subjectId: task.id,
+        dedupeKey: `task-returned-${task.id}-${task.version}`,
+      });
+    },
+  });

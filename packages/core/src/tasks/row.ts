@@ -1,0 +1,76 @@
+import { notFound, type TaskClock, type TaskSummary } from '@lianxi/domain';
+import { tasks, workOrders } from '@lianxi/db';
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+
+export type TaskRow = typeof tasks.$inferSelect;
+
+/** What the caller may see: their conference, and for a unit user only its own unit's tasks. */
+export function taskScope(ctx: Ctx): SQL {
+  const conference = eq(tasks.conferenceId, ctx.conferenceId);
+  if (ctx.actor.role === 'unit') return and(conference, eq(tasks.unitId, ctx.actor.unitId ?? ''))!;
+  return conference;
+}
+
+/** Fetch-or-404 within scope; `lock` takes the row for the rest of the transaction. */
+export async function findTask(ctx: Ctx, id: string, lock = false): Promise<TaskRow> {
+  const query = ctx.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), taskScope(ctx)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('任务');
+  return row;
+}
+
+export function toClock(row: TaskRow): TaskClock {
+  return {
+    status: row.status,
+    signDueAt: row.signDueAt,
+    dueAt: row.dueAt,
+    dueSoonAt: row.dueSoonAt,
+    levelAt: [row.level1At, row.level2At, row.level3At],
+    officeDueAt: row.officeDueAt,
+    ladderLevel: Math.min(3, Math.max(0, row.ladderLevel)) as TaskClock['ladderLevel'],
+    signReminded: row.signReminded,
+    dueSoonSent: row.dueSoonSent,
+    officeReminded: row.officeReminded,
+  };
+}
+
+export function toSummary(
+  row: TaskRow,
+  order: Pick<typeof workOrders.$inferSelect, 'serial' | 'title'>,
+): TaskSummary {
+  return {
+    id: row.id,
+    workOrderId: row.workOrderId,
+    serial: order.serial,
+    title: order.title,
+    unitId: row.unitId,
+    role: row.role,
+    status: row.status,
+    signDueAt: row.signDueAt?.toISOString() ?? null,
+    dueAt: row.dueAt.toISOString(),
+    escalationLevel: row.escalationLevel,
+    deadlineVersion: row.deadlineVersion,
+    version: row.version,
+    provisional: row.provisional,
+    redFlag: row.redFlag,
+  };
+}
+
+/** Moves every clock time of a task on by `ms`: the time it waited on the office. */
+export function shiftClock(row: TaskRow, ms: number): Partial<TaskRow> {
+  const move = (d: Date | null) => (d ? new Date(d.getTime() + ms) : null);
+  return {
+    signDueAt: move(row.signDueAt),
+    returnDueAt: move(row.returnDueAt),
+    dueAt: move(row.dueAt)!,
+    dueSoonAt: move(row.dueSoonAt),
+    level1At: move(row.level1At)!,
+    level2At: move(row.level2At)!,
+    level3At: move(row.level3At)!,
+    waitedMs: row.waitedMs + ms,
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  AppError,
+  type IssueWorkOrderInput,
+  localDate,
+  type WorkOrder,
+  yearOf,
+} from '@lianxi/domain';
+import { serialCounters, units, workOrders } from '@lianxi/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.js';
+import { type Ctx, requireRole } from '../context.js';
+import { notify } from '../notifications/notify.js';
+import { createTask, type DueRule } from '../tasks/create.js';
+import { type DeadlineEnv, loadDeadlineEnv } from '../tasks/deadline-env.js';
+import { withTransaction } from '../transaction.js';
+import { getWorkOrder } from './read.js';
+
+/** The next number of the year for this kind of document: 打传交〔2026〕12号. */
+async function nextSerial(ctx: Ctx, env: DeadlineEnv, now: Date): Promise<string> {
+  const year = yearOf(localDate(now, env.timeZone));
+  const [row] = await ctx.db
+    .insert(serialCounters)
+    .values({ conferenceId: ctx.conferenceId, kind: 'work_order', year, last: 1 })
+    .onConflictDoUpdate({
+      target: [serialCounters.conferenceId, serialCounters.kind, serialCounters.year],
+      set: { last: sql`${serialCounters.last} + 1` },
+    })
+    .returning({ last: serialCounters.last });
+  return `${env.conference.serialPrefix}〔${year}〕${row.last}号`;
+}
+
+function dueRule(input: IssueWorkOrderInput, env: DeadlineEnv, now: Date): DueRule {
+  if (input.dueAt) {
+    const explicit = new Date(input.dueAt);
+    if (explicit <= now) {
+      throw new AppError('rule_violation', '办理期限必须晚于当前时间', {
+        errors: [{ field: 'body.dueAt', message: '必须晚于当前时间' }],
+      });
+    }
+    return { explicit };
+  }
+  if (input.dueInWorkdays !== undefined) {
+    return { duration: { amount: input.dueInWorkdays, unit: 'workday' } };
+  }
+  return { duration: input.priority === 'urgent' ? env.policy.urgentDue : env.policy.defaultDue };
+}
+
+/**
+ * 交办: the office issues a work order; each assigned unit gets a task with its own clocks.
+ * A deadline that reaches a year without an imported calendar is provisional, and the office
+ * is told to import that year.
+ */
+export async function issueWorkOrder(ctx: Ctx, input: IssueWorkOrderInput): Promise<WorkOrder> {
+  requireRole(ctx, ['office', 'admin']);
+  return withTransaction(ctx, async (tx) => {
+    const now = ctx.clock.now();
+    const env = await loadDeadlineEnv(tx, now);
+    const unitIds = input.assignments.map((a) => a.unitId);
+    const found = await tx.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.conferenceId, ctx.conferenceId), inArray(units.id, unitIds)));
+    const known = new Set(found.map((u) => u.id));
+    const missing = input.assignments.flatMap((a, i) =>
+      known.has(a.unitId) ? [] : [{ field: `body.assignments.${i}.unitId`, message: '单位不存在' }],
+    );
+    if (missing.length) {
+      throw new AppError('rule_violation', '指派的单位不属于本联席会议', { errors: missing });
+    }
+    const due = dueRule(input, env, now);
+    const serial = await nextSerial(tx, env, now);
+    const [order] = await tx.db
+      .insert(workOrders)
+      .values({
+        conferenceId: ctx.conferenceId,
+        serial,
+        title: input.title,
+        body: input.body,
+        priority: input.priority,
+        issuedBy: ctx.actor.userId,
+        issuedAt: now,
+        dueAt: now, // set from the lead task below
+      })
+      .returning();
+    const created = [];
+    for (const a of input.assignments) {
+      created.push(
+        await createTask(tx, env, { workOrderId: order.id, unitId: a.unitId, role: a.role, due }),
+      );
+    }
+    const lead = created.find((t) => t.role === 'lead')!;
+    await tx.db.update(workOrders).set({ dueAt: lead.dueAt }).where(eq(workOrders.id, order.id));
+    await appendAudit(tx, {
+      action: 'work_order.issued',
+      subjectType: 'work_order',
+      subjectId: order.id,
+      payload: {
+        serial,
+        title: input.title,
+        priority: input.priority,
+        tasks: created.map((t) => ({ id: t.id, unitId: t.unitId, role: t.role })),
+      },
+    });
+    await notify(tx, {
+      units: unitIds,
+      kind: 'task.issued',
+      title: `收到交办单 ${serial}`,
+      body: `《${input.title}》，请及时签收办理。`,
+      subjectType: 'work_order',
+      subjectId: order.id,
+      dedupeKey: `work-order-issued-${order.id}`,
+    });
+    if (created.some((t) => t.provisional)) await warnMissingCalendar(tx, env, created);
+    return getWorkOrder(tx, order.id);
+  });
+}
+
+async function warnMissingCalendar(
+  ctx: Ctx,
+  env: DeadlineEnv,
+  created: { dueAt: Date; level3At: Date }[],
+) {
+  const years = new Set<number>();
+  for (const t of created) {
+    for (const d of [t.dueAt, t.level3At]) {
+      const year = yearOf(localDate(d, env.timeZone));
+      if (!env.cal.years.has(year)) years.add(year);
+    }
+  }
+  for (const year of years) {
+    await notify(ctx, {
+      roles: ['office', 'admin'],
+      kind: 'calendar.missing',
+      title: `请导入 ${year} 年工作日历`,
+      body: `有期限落在 ${year} 年，该年节假日安排尚未导入，暂按周一至周五计算（临时期限）。导入后将自动重算。`,
+      dedupeKey: `calendar-missing-${year}`,
+      urgent: true,
+    });
+  }
+}

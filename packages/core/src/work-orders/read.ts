@@ -1,0 +1,67 @@
+import { notFound, type PageQuery, type WorkOrder, type WorkOrderListItem } from '@lianxi/domain';
+import { tasks, workOrders } from '@lianxi/db';
+import { and, asc, desc, eq, exists, lt, or, type SQL } from 'drizzle-orm';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import type { Ctx } from '../context.js';
+import { taskScope, toSummary } from '../tasks/row.js';
+
+/** A unit user sees only the orders it has a task in, and only its own tasks of them. */
+function orderScope(ctx: Ctx): SQL {
+  const conference = eq(workOrders.conferenceId, ctx.conferenceId);
+  if (ctx.actor.role !== 'unit') return conference;
+  const assigned = ctx.db
+    .select({ one: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.workOrderId, workOrders.id), eq(tasks.unitId, ctx.actor.unitId ?? '')));
+  return and(conference, exists(assigned))!;
+}
+
+const listItem = (o: typeof workOrders.$inferSelect): WorkOrderListItem => ({
+  id: o.id,
+  serial: o.serial,
+  title: o.title,
+  priority: o.priority,
+  status: o.status,
+  issuedAt: o.issuedAt.toISOString(),
+  dueAt: o.dueAt.toISOString(),
+});
+
+export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrder> {
+  const [order] = await ctx.db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.id, id), orderScope(ctx)));
+  if (!order) throw notFound('交办单');
+  const rows = await ctx.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.workOrderId, id), taskScope(ctx)))
+    .orderBy(asc(tasks.role), asc(tasks.createdAt));
+  return { ...listItem(order), body: order.body, tasks: rows.map((t) => toSummary(t, order)) };
+}
+
+export async function listWorkOrders(ctx: Ctx, query: PageQuery) {
+  const where: SQL[] = [orderScope(ctx)];
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, 2);
+    const when = new Date(String(at));
+    where.push(
+      or(
+        lt(workOrders.issuedAt, when),
+        and(eq(workOrders.issuedAt, when), lt(workOrders.id, String(id))),
+      )!,
+    );
+  }
+  const rows = await ctx.db
+    .select()
+    .from(workOrders)
+    .where(and(...where))
+    .orderBy(desc(workOrders.issuedAt), desc(workOrders.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit).map(listItem);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.issuedAt, last.id]) : null,
+  };
+}

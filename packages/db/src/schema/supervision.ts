@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { conferences } from './conference.js';
+import { tasks } from './tasks.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const caseStatus = pgEnum('case_status', ['open', 'closed']);
+
+/** 督办件: opened when a task reaches level 2; one open case per task. */
+export const supervisionCases = pgTable(
+  'supervision_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    level: smallint('level').notNull(),
+    status: caseStatus('status').notNull().default('open'),
+    openedAt: at('opened_at').notNull(),
+    closedAt: at('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    conclusion: text('conclusion'),
+    accountability: text('accountability'),
+  },
+  (t) => [
+    uniqueIndex('supervision_one_open_case')
+      .on(t.taskId)
+      .where(sql`${t.status} = 'open'`),
+    index().on(t.conferenceId, t.status, t.openedAt),
+  ],
+);
+
+export const supervisionOpinions = pgTable(
+  'supervision_opinions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => supervisionCases.id),
+    authorId: uuid('author_id').references(() => users.id),
+    text: text('text').notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index().on(t.caseId, t.at)],
+);
+
+/** The in-app inbox: one row per recipient user; the dedupe key makes re-runs harmless. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    dedupeKey: text('dedupe_key').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    createdAt: at('created_at').notNull(),
+    readAt: at('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_key').on(t.dedupeKey, t.userId),
+    index('notifications_inbox_idx').on(t.userId, t.createdAt),
+  ],
+);

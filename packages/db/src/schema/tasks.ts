@@ -1,0 +1,221 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { conferences, units } from './conference.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** The conference's escalation policy (DESIGN §5), as data. */
+export const policies = pgTable('policies', {
+  conferenceId: uuid('conference_id')
+    .primaryKey()
+    .references(() => conferences.id),
+  policy: jsonb('policy').notNull().$type<Record<string, unknown>>(),
+  version: integer('version').notNull().default(1),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+});
+
+/** Document numbers: 打传交〔2026〕12号 is (conference, kind 交, year 2026, 12). */
+export const serialCounters = pgTable(
+  'serial_counters',
+  {
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.kind, t.year] })],
+);
+
+export const priority = pgEnum('priority', ['normal', 'urgent']);
+export const workOrderStatus = pgEnum('work_order_status', ['open', 'closed', 'withdrawn']);
+export const taskStatus = pgEnum('task_status', [
+  'issued',
+  'accepted',
+  'returned',
+  'reported',
+  'closed',
+  'reassigned',
+  'withdrawn',
+]);
+export const assignmentRole = pgEnum('assignment_role', ['lead', 'assist']);
+
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    serial: text('serial').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    priority: priority('priority').notNull(),
+    status: workOrderStatus('status').notNull().default('open'),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    issuedAt: at('issued_at').notNull(),
+    dueAt: at('due_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('work_orders_serial_key').on(t.conferenceId, t.serial),
+    index().on(t.conferenceId, t.issuedAt),
+  ],
+);
+
+/** How a deadline was set, so it can be counted again when a year's calendar arrives. */
+export type DueBasis =
+  | { kind: 'explicit'; at: string }
+  | { kind: 'duration'; from: string; amount: number; unit: string };
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: assignmentRole('role').notNull(),
+    status: taskStatus('status').notNull().default('issued'),
+    statusBeforeReturn: taskStatus('status_before_return'),
+    issuedAt: at('issued_at').notNull(),
+    signDueAt: at('sign_due_at'),
+    returnDueAt: at('return_due_at'),
+    dueAt: at('due_at').notNull(),
+    dueBasis: jsonb('due_basis').notNull().$type<DueBasis>(),
+    originalDueAt: at('original_due_at').notNull(),
+    dueSoonAt: at('due_soon_at'),
+    level1At: at('level1_at').notNull(),
+    level2At: at('level2_at').notNull(),
+    level3At: at('level3_at').notNull(),
+    officeDueAt: at('office_due_at'),
+    /** When the clock stopped (returned / reported), to move deadlines on by the wait. */
+    pausedAt: at('paused_at'),
+    /** Time spent paused since the due basis was set: added back when deadlines are recounted. */
+    waitedMs: bigint('waited_ms', { mode: 'number' }).notNull().default(0),
+    provisional: boolean('provisional').notNull().default(false),
+    deadlineVersion: integer('deadline_version').notNull().default(1),
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    ladderLevel: smallint('ladder_level').notNull().default(0),
+    signReminded: boolean('sign_reminded').notNull().default(false),
+    dueSoonSent: boolean('due_soon_sent').notNull().default(false),
+    officeReminded: boolean('office_reminded').notNull().default(false),
+    redFlag: boolean('red_flag').notNull().default(false),
+    nextCheckAt: at('next_check_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('tasks_unit_status_idx').on(t.conferenceId, t.unitId, t.status, t.id),
+    index('tasks_conference_status_idx').on(t.conferenceId, t.status, t.id),
+    index('tasks_work_order_idx').on(t.workOrderId),
+    index('tasks_next_check_idx')
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} IS NOT NULL`),
+    index('tasks_overdue_idx')
+      .on(t.conferenceId, t.escalationLevel)
+      .where(sql`${t.escalationLevel} > 0`),
+  ],
+);
+
+export const taskEvents = pgTable(
+  'task_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    at: at('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    fromStatus: taskStatus('from_status'),
+    toStatus: taskStatus('to_status'),
+    note: text('note'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [index().on(t.taskId, t.id)],
+);
+
+export const extensionStatus = pgEnum('extension_status', ['pending', 'approved', 'denied']);
+
+export const extensionRequests = pgTable(
+  'extension_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    requestedDueAt: at('requested_due_at').notNull(),
+    reason: text('reason').notNull(),
+    status: extensionStatus('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by'),
+    requestedAt: at('requested_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: at('decided_at'),
+    comment: text('comment'),
+  },
+  (t) => [
+    index().on(t.taskId),
+    uniqueIndex('extension_one_pending')
+      .on(t.taskId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const escalationReason = pgEnum('escalation_reason', [
+  'unsigned',
+  'overdue',
+  'office_overdue',
+]);
+
+/** Each level of each deadline version is reached once: the unique key is the proof. */
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    level: smallint('level').notNull(),
+    reason: escalationReason('reason').notNull(),
+    deadlineVersion: integer('deadline_version').notNull(),
+    /** When it fell due; `createdAt` is when the engine wrote it. */
+    dueAt: at('due_at').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('escalations_once').on(t.taskId, t.reason, t.level, t.deadlineVersion),
+    index().on(t.conferenceId, t.createdAt),
+  ],
+);

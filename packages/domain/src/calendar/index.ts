@@ -1,0 +1,2 @@
+export * from './workday-calendar.js';
+export * from './zoned.js';

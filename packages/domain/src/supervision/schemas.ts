@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Id, Text } from '../common/schemas.js';
+import { TaskStatus } from '../tasks/status.js';
+
+const Instant = z.iso.datetime({ offset: true });
+
+export const OverdueItem = z.object({
+  taskId: Id,
+  workOrderId: Id,
+  serial: z.string(),
+  title: z.string(),
+  unitId: Id,
+  unitName: z.string(),
+  status: TaskStatus,
+  dueAt: Instant,
+  escalationLevel: z.number().int(),
+  colour: z.enum(['blue', 'yellow', 'orange', 'red']),
+  redFlag: z.boolean(),
+  caseId: Id.nullable(),
+});
+export type OverdueItem = z.infer<typeof OverdueItem>;
+
+export const SupervisionOpinion = z.object({
+  id: Id,
+  authorId: Id.nullable(),
+  text: z.string(),
+  at: Instant,
+});
+export type SupervisionOpinion = z.infer<typeof SupervisionOpinion>;
+
+export const SupervisionCase = z.object({
+  id: Id,
+  taskId: Id,
+  serial: z.string(),
+  title: z.string(),
+  unitId: Id,
+  level: z.number().int(),
+  status: z.enum(['open', 'closed']),
+  openedAt: Instant,
+  closedAt: Instant.nullable(),
+  conclusion: z.string().nullable(),
+  accountability: z.string().nullable(),
+});
+export type SupervisionCase = z.infer<typeof SupervisionCase>;
+
+export const SupervisionCaseDetail = SupervisionCase.extend({
+  opinions: z.array(SupervisionOpinion),
+});
+export type SupervisionCaseDetail = z.infer<typeof SupervisionCaseDetail>;
+
+export const CaseListQuery = z.object({
+  status: z.enum(['open', 'closed']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const OpinionInput = z.object({ text: Text(1, 5000) });
+export type OpinionInput = z.infer<typeof OpinionInput>;
+export const CloseCaseInput = z.object({
+  conclusion: Text(2, 5000),
+  accountability: Text(1, 5000).optional(),
+});
+export type CloseCaseInput = z.infer<typeof CloseCaseInput>;
+
+export const Notification = z.object({
+  id: Id,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  createdAt: Instant,
+  readAt: Instant.nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationQuery = z.object({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type NotificationQuery = z.infer<typeof NotificationQuery>;

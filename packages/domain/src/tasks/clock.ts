@@ -1,0 +1,75 @@
+import type { EscalationLevel } from '../policy/schemas.js';
+import { CLOCK_RUNS, type TaskStatus } from './status.js';
+
+/** What the deadline engine knows of a task: its state, its deadlines, and what has fired. */
+export interface TaskClock {
+  status: TaskStatus;
+  signDueAt: Date | null;
+  dueAt: Date;
+  dueSoonAt: Date | null;
+  /** When levels 1, 2, 3 are reached. */
+  levelAt: readonly [Date, Date, Date];
+  /** The office's limit while it owes a ruling (returned) or a review (reported). */
+  officeDueAt: Date | null;
+  ladderLevel: 0 | EscalationLevel;
+  signReminded: boolean;
+  dueSoonSent: boolean;
+  officeReminded: boolean;
+}
+
+export type ClockEvent =
+  | { kind: 'unsigned' }
+  | { kind: 'due_soon' }
+  | { kind: 'level'; level: EscalationLevel }
+  | { kind: 'office_overdue' };
+
+/** Every event still to come for this task, earliest first. */
+export function pendingEvents(c: TaskClock): { at: Date; event: ClockEvent }[] {
+  const events: { at: Date; event: ClockEvent }[] = [];
+  if (CLOCK_RUNS.includes(c.status)) {
+    if (c.status === 'issued' && c.signDueAt && !c.signReminded) {
+      events.push({ at: c.signDueAt, event: { kind: 'unsigned' } });
+    }
+    if (c.dueSoonAt && !c.dueSoonSent && c.ladderLevel === 0 && c.dueSoonAt < c.dueAt) {
+      events.push({ at: c.dueSoonAt, event: { kind: 'due_soon' } });
+    }
+    for (let level = c.ladderLevel + 1; level <= 3; level++) {
+      events.push({
+        at: c.levelAt[level - 1],
+        event: { kind: 'level', level: level as EscalationLevel },
+      });
+    }
+  } else if ((c.status === 'returned' || c.status === 'reported') && c.officeDueAt) {
+    if (!c.officeReminded) events.push({ at: c.officeDueAt, event: { kind: 'office_overdue' } });
+  }
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** When the engine must look at this task again; null when nothing is left to happen. */
+export function nextCheckAt(c: TaskClock): Date | null {
+  return pendingEvents(c)[0]?.at ?? null;
+}
+
+/** The clock after an event has been handled. */
+export function afterEvent(c: TaskClock, event: ClockEvent): TaskClock {
+  switch (event.kind) {
+    case 'unsigned':
+      return { ...c, signReminded: true };
+    case 'due_soon':
+      return { ...c, dueSoonSent: true };
+    case 'level':
+      return { ...c, ladderLevel: Math.max(c.ladderLevel, event.level) as EscalationLevel };
+    case 'office_overdue':
+      return { ...c, officeReminded: true };
+  }
+}
+
+export type Colour = 'blue' | 'yellow' | 'orange' | 'red';
+
+/** The board's colour: red 挂牌督办, orange 督办, yellow 催办 or unsigned, blue due soon. */
+export function colourOf(escalationLevel: number, dueSoon: boolean): Colour | null {
+  if (escalationLevel >= 3) return 'red';
+  if (escalationLevel === 2) return 'orange';
+  if (escalationLevel === 1) return 'yellow';
+  return dueSoon ? 'blue' : null;
+}

@@ -1,0 +1,4 @@
+export * from './clock.js';
+export * from './plan.js';
+export * from './schemas.js';
+export * from './status.js';

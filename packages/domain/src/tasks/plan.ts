@@ -1,0 +1,55 @@
+import type { WorkdayCalendar } from '../calendar/workday-calendar.js';
+import type { Duration, Policy } from '../policy/schemas.js';
+import { shift } from '../policy/shift.js';
+
+export interface DeadlinePlan {
+  dueAt: Date;
+  dueSoonAt: Date | null;
+  levelAt: [Date, Date, Date];
+  provisional: boolean;
+}
+
+/** Everything that follows from a due time: the reminder before it and the ladder after it. */
+export function planAroundDue(
+  cal: WorkdayCalendar,
+  timeZone: string,
+  policy: Policy,
+  dueAt: Date,
+): DeadlinePlan {
+  const soon = shift(cal, timeZone, dueAt, policy.dueSoon, -1);
+  const levels = policy.ladder.map((step) => shift(cal, timeZone, dueAt, step.after));
+  return {
+    dueAt,
+    dueSoonAt: policy.dueSoon.amount > 0 ? soon.at : null,
+    levelAt: [levels[0].at, levels[1].at, levels[2].at],
+    provisional: soon.provisional || levels.some((l) => l.provisional),
+  };
+}
+
+export interface IssuePlan extends DeadlinePlan {
+  signDueAt: Date;
+  returnDueAt: Date;
+}
+
+/** The clocks of a newly issued task: sign-for limit, return window, due time and its ladder. */
+export function planIssue(
+  cal: WorkdayCalendar,
+  timeZone: string,
+  policy: Policy,
+  issuedAt: Date,
+  due: { explicit: Date } | { duration: Duration },
+): IssuePlan {
+  const sign = shift(cal, timeZone, issuedAt, policy.signWithin);
+  const ret = shift(cal, timeZone, issuedAt, policy.returnWithin);
+  const dueAt =
+    'explicit' in due
+      ? { at: due.explicit, provisional: false }
+      : shift(cal, timeZone, issuedAt, due.duration);
+  const around = planAroundDue(cal, timeZone, policy, dueAt.at);
+  return {
+    ...around,
+    signDueAt: sign.at,
+    returnDueAt: ret.at,
+    provisional: around.provisional || sign.provisional || ret.provisional || dueAt.provisional,
+  };
+}

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { Id, Text } from '../common/schemas.js';
+import { TaskStatus } from './status.js';
+
+const Instant = z.iso.datetime({ offset: true });
+export const Priority = z.enum(['normal', 'urgent']);
+export type Priority = z.infer<typeof Priority>;
+export const AssignmentRole = z.enum(['lead', 'assist']);
+export type AssignmentRole = z.infer<typeof AssignmentRole>;
+
+export const IssueWorkOrderInput = z
+  .object({
+    title: Text(2, 200),
+    body: Text(1, 10_000),
+    priority: Priority.default('normal'),
+    dueAt: Instant.optional(),
+    dueInWorkdays: z.number().int().min(0).max(250).optional(),
+    assignments: z
+      .array(z.object({ unitId: Id, role: AssignmentRole }))
+      .min(1)
+      .max(100),
+  })
+  .superRefine((o, ctx) => {
+    const leads = o.assignments.filter((a) => a.role === 'lead').length;
+    if (leads !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assignments'],
+        message: '必须且只能指定一个主办单位',
+      });
+    }
+    if (new Set(o.assignments.map((a) => a.unitId)).size !== o.assignments.length) {
+      ctx.addIssue({ code: 'custom', path: ['assignments'], message: '同一单位不能重复指派' });
+    }
+    if (o.dueAt !== undefined && o.dueInWorkdays !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueAt'],
+        message: 'dueAt 与 dueInWorkdays 只能二选一',
+      });
+    }
+  });
+export type IssueWorkOrderInput = z.infer<typeof IssueWorkOrderInput>;
+
+export const TaskSummary = z.object({
+  id: Id,
+  workOrderId: Id,
+  serial: z.string(),
+  title: z.string(),
+  unitId: Id,
+  role: AssignmentRole,
+  status: TaskStatus,
+  signDueAt: Instant.nullable(),
+  dueAt: Instant,
+  escalationLevel: z.number().int().min(0).max(3),
+  deadlineVersion: z.number().int(),
+  version: z.number().int(),
+  provisional: z.boolean(),
+  redFlag: z.boolean(),
+});
+export type TaskSummary = z.infer<typeof TaskSummary>;
+
+export const TaskEvent = z.object({
+  at: Instant,
+  action: z.string(),
+  actorId: Id.nullable(),
+  actorRole: z.string(),
+  fromStatus: TaskStatus.nullable(),
+  toStatus: TaskStatus.nullable(),
+  note: z.string().nullable(),
+});
+export type TaskEvent = z.infer<typeof TaskEvent>;
+
+export const TaskDetail = TaskSummary.extend({
+  body: z.string(),
+  priority: Priority,
+  returnDueAt: Instant.nullable(),
+  officeDueAt: Instant.nullable(),
+  events: z.array(TaskEvent),
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
+
+export const WorkOrder = z.object({
+  id: Id,
+  serial: z.string(),
+  title: z.string(),
+  body: z.string(),
+  priority: Priority,
+  status: z.enum(['open', 'closed', 'withdrawn']),
+  issuedAt: Instant,
+  dueAt: Instant,
+  tasks: z.array(TaskSummary),
+});
+export type WorkOrder = z.infer<typeof WorkOrder>;
+
+export const WorkOrderListItem = WorkOrder.omit({ tasks: true, body: true });
+export type WorkOrderListItem = z.infer<typeof WorkOrderListItem>;
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const TaskListQuery = z.object({
+  status: TaskStatus.optional(),
+  overdue: booleanQuery.optional(),
+  unitId: Id.optional(),
+  workOrderId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;
+
+/** Every action may carry the version the caller saw; a mismatch is a 409. */
+const Versioned = { version: z.number().int().min(1).optional() };
+export const AcceptTaskInput = z.object({ ...Versioned }).default({});
+export type AcceptTaskInput = z.infer<typeof AcceptTaskInput>;
+export const ReturnTaskInput = z.object({ reason: Text(2, 2000), ...Versioned });
+export type ReturnTaskInput = z.infer<typeof ReturnTaskInput>;
+export const ProgressInput = z.object({ note: Text(1, 5000), ...Versioned });
+export type ProgressInput = z.infer<typeof ProgressInput>;
+export const ReportInput = z.object({ summary: Text(1, 10_000), ...Versioned });
+export type ReportInput = z.infer<typeof ReportInput>;
+export const ReviewInput = z.object({
+  approve: z.boolean(),
+  comment: Text(1, 5000).optional(),
+  ...Versioned,
+});
+export type ReviewInput = z.infer<typeof ReviewInput>;
+export const RulingInput = z
+  .object({
+    decision: z.enum(['reassign', 'overrule']),
+    unitId: Id.optional(),
+    comment: Text(1, 5000).optional(),
+    ...Versioned,
+  })
+  .refine((r) => (r.decision === 'reassign') === (r.unitId !== undefined), {
+    message: '改派时必须指定新的承办单位，维持时不得指定',
+    path: ['unitId'],
+  });
+export type RulingInput = z.infer<typeof RulingInput>;
+export const WithdrawInput = z.object({ reason: Text(2, 2000), ...Versioned });
+export type WithdrawInput = z.infer<typeof WithdrawInput>;
+
+export const ExtensionRequestInput = z.object({
+  requestedDueAt: Instant,
+  reason: Text(2, 2000),
+});
+export type ExtensionRequestInput = z.infer<typeof ExtensionRequestInput>;
+export const ExtensionDecisionInput = z.object({
+  approve: z.boolean(),
+  comment: Text(1, 2000).optional(),
+});
+export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionInput>;
+export const ExtensionRequest = z.object({
+  id: Id,
+  taskId: Id,
+  requestedDueAt: Instant,
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'denied']),
+  requestedAt: Instant,
+  decidedAt: Instant.nullable(),
+  comment: z.string().nullable(),
+});
+export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
+
+export const EscalationReason = z.enum(['unsigned', 'overdue', 'office_overdue']);
+export type EscalationReason = z.infer<typeof EscalationReason>;
+export const Escalation = z.object({
+  level: z.number().int(),
+  reason: EscalationReason,
+  at: Instant,
+  deadlineVersion: z.number().int(),
+});
+export type Escalation = z.infer<typeof Escalation>;

@@ -1,0 +1,107 @@
+import {
+  addWorkdays,
+  buildCalendar,
+  DEFAULT_POLICY,
+  endOfLocalDay,
+  isWorkday,
+  localDate,
+  shift,
+  workdaysBetween,
+  zonedInstant,
+} from '@lianxi/domain';
+import { describe, expect, it } from 'vitest';
+import { officialExceptions } from '../../core/src/seed/official-calendar.js';
+
+const TZ = 'Asia/Shanghai';
+/** The State Council schedules for 2025 and 2026, as `npm start` seeds them. */
+const official = buildCalendar(
+  [2025, 2026],
+  [...officialExceptions(2025), ...officialExceptions(2026)],
+);
+
+describe('the 2026 official schedule', () => {
+  it('counts a deadline across the Spring Festival where the schedule puts it', () => {
+    // Issued Friday 13 Feb: Sat 14 is a make-up workday (1), 15–23 Feb are the holiday,
+    // then Tue 24 (2), Wed 25 (3), Thu 26 (4), Fri 27 (5).
+    expect(addWorkdays(official, '2026-02-13', 5)).toEqual({
+      value: '2026-02-27',
+      provisional: false,
+    });
+    // issued on the last day before the break: 1 workday is the first day back
+    expect(addWorkdays(official, '2026-02-14', 1)).toEqual({
+      value: '2026-02-24',
+      provisional: false,
+    });
+    expect(workdaysBetween(official, '2026-02-13', '2026-02-27').value).toBe(5);
+  });
+
+  it('counts a make-up weekend day as a workday and a weekday holiday as rest', () => {
+    expect(isWorkday(official, '2026-02-14')).toBe(true); // Saturday, 调休上班
+    expect(isWorkday(official, '2026-02-28')).toBe(true); // Saturday, 调休上班
+    expect(isWorkday(official, '2026-02-16')).toBe(false); // Monday, 春节
+    expect(isWorkday(official, '2026-10-01')).toBe(false); // Thursday, 国庆节
+    expect(isWorkday(official, '2026-03-07')).toBe(false); // an ordinary Saturday
+    expect(addWorkdays(official, '2026-02-13', 1).value).toBe('2026-02-14');
+  });
+
+  it('the same day for urgent orders means the next workday when issued on a rest day', () => {
+    expect(addWorkdays(official, '2026-02-20', 0).value).toBe('2026-02-24');
+    expect(addWorkdays(official, '2026-02-14', 0).value).toBe('2026-02-14');
+  });
+
+  it('counts backwards for the due-soon reminder', () => {
+    expect(addWorkdays(official, '2026-02-24', -1).value).toBe('2026-02-14');
+  });
+});
+
+describe('a year without an imported schedule', () => {
+  it('is counted Monday–Friday and marked provisional, then exact once imported', () => {
+    const before = addWorkdays(official, '2026-12-29', 5);
+    // Wed 30, Thu 31, Fri 1 Jan, Mon 4, Tue 5 on Monday–Friday
+    expect(before).toEqual({ value: '2027-01-05', provisional: true });
+    const with2027 = buildCalendar(
+      [2025, 2026, 2027],
+      [
+        ...official.exceptions.values(),
+        { date: '2027-01-01', workday: false, name: '元旦' },
+        { date: '2027-01-04', workday: false, name: '元旦' },
+      ],
+    );
+    expect(addWorkdays(with2027, '2026-12-29', 5)).toEqual({
+      value: '2027-01-07',
+      provisional: false,
+    });
+  });
+});
+
+describe('deadlines in the conference time zone', () => {
+  it('workday limits end at the last second of the local day', () => {
+    const issued = zonedInstant('2026-02-13', '16:30:00', TZ);
+    const due = shift(official, TZ, issued, DEFAULT_POLICY.defaultDue);
+    expect(due.at.toISOString()).toBe('2026-02-27T15:59:59.000Z');
+    expect(due.at).toEqual(endOfLocalDay('2026-02-27', TZ));
+  });
+
+  it('reads the local date, not the UTC one', () => {
+    // 2026-02-13 23:30 in Beijing is still 13 Feb there, but 15:30 UTC
+    expect(localDate(new Date('2026-02-13T15:30:00Z'), TZ)).toBe('2026-02-13');
+    expect(localDate(new Date('2026-02-13T16:30:00Z'), TZ)).toBe('2026-02-14');
+  });
+
+  it('seconds, minutes and hours are exact', () => {
+    const from = new Date('2026-05-01T00:00:00Z');
+    expect(shift(official, TZ, from, { amount: 2, unit: 'second' }).at.getTime()).toBe(
+      from.getTime() + 2000,
+    );
+    expect(shift(official, TZ, from, { amount: 3, unit: 'hour' }, -1).at.getTime()).toBe(
+      from.getTime() - 3 * 3_600_000,
+    );
+  });
+
+  it('days are calendar days, ending at the end of the local day', () => {
+    const from = zonedInstant('2026-02-15', '09:00:00', TZ); // a holiday: days still count
+    expect(shift(official, TZ, from, { amount: 3, unit: 'day' }).at).toEqual(
+      endOfLocalDay('2026-02-18', TZ),
+    );
+  });
+});
