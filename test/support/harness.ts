@@ -63,6 +63,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     accessTokenTtlSeconds: 900,
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
+    reconcileEveryMs: 30_000,
     ...overrides,
   };
   const deps: AppDeps = { config, database, redis, clock, logger: false };

@@ -8,7 +8,7 @@ import { startSchedulerWatchdog, upsertSchedulers } from './schedulers.js';
 import type { WorkerCtx } from './processors/types.js';
 
 export interface WorkerDeps {
-  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'queuePrefix'>;
+  config: Pick<Config, 'databaseUrl' | 'redisUrl' | 'queuePrefix'> & { reconcileEveryMs?: number };
   database: Database;
   clock: Clock;
   log: Log;
@@ -32,7 +32,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
   const blocking = createRedis(config.redisUrl, 'worker');
   const queues = createQueues(producer, config.queuePrefix);
   const ctx: WorkerCtx = { db: database.db, clock: deps.clock, log, queues };
-  const reconcileEveryMs = deps.reconcileEveryMs ?? 30_000;
+  const reconcileEveryMs = deps.reconcileEveryMs ?? config.reconcileEveryMs ?? 30_000;
   const PROCESSORS = processors({ reconcileEveryMs });
 
   const workers = QUEUE_NAMES.map((name) => {

@@ -22,6 +22,8 @@ const Env = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  /** How often the worker sweeps PostgreSQL for due clocks no timer handled. */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(30_000),
 });
 
 export interface Config {
@@ -39,6 +41,7 @@ export interface Config {
   accessTokenTtlSeconds: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  reconcileEveryMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    reconcileEveryMs: e.RECONCILE_EVERY_MS,
   };
 }
 

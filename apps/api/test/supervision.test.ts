@@ -1,0 +1,136 @@
+import { processDueClocks } from '@lianxi/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+import { silent } from '../../../test/support/wait.js';
+
+let env: TestEnv;
+let office: Caller;
+let supervisor: Caller;
+let overdueTask: string;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  env = await createTestEnv({ sessionMaxHours: 24 * 365 });
+  office = await env.as('office');
+  supervisor = await env.as('supervisor');
+  const order = await office.post('/api/work-orders', {
+    title: '清查出租屋传销窝点',
+    body: '请会同住建部门清查。',
+    dueInWorkdays: 1,
+    assignments: [{ unitId: await env.unitId('zjj'), role: 'lead' }],
+  });
+  overdueTask = order.json().tasks[0].id;
+  await (await env.as('unit-zjj')).post(`/api/tasks/${overdueTask}/accept`, {});
+  // a quiet order, signed for and on time
+  const quiet = await office.post('/api/work-orders', {
+    title: '按期事项',
+    body: '无需督办',
+    dueInWorkdays: 60,
+    assignments: [{ unitId: await env.unitId('fzb'), role: 'lead' }],
+  });
+  await (await env.as('unit-fzb')).post(`/api/tasks/${quiet.json().tasks[0].id}/accept`, {});
+  env.clock.advance(10 * DAY); // past level 2 and 3 of the first
+  await processDueClocks({ db: env.database.db, clock: env.clock, log: silent });
+});
+afterAll(() => env.close());
+
+describe('the overdue board', () => {
+  it('shows only overdue open items, worst first, coloured, to supervisors, office and leaders', async () => {
+    const board = (await supervisor.get('/api/supervision/overdue')).json().items;
+    expect(board).toHaveLength(1);
+    expect(board[0]).toMatchObject({
+      taskId: overdueTask,
+      escalationLevel: 3,
+      colour: 'red',
+      redFlag: true,
+    });
+    expect(board[0].caseId).not.toBeNull();
+    expect((await (await env.as('leader')).get('/api/supervision/overdue')).statusCode).toBe(200);
+    expect((await (await env.as('unit-zjj')).get('/api/supervision/overdue')).statusCode).toBe(403);
+    const overdueList = (await office.get('/api/tasks?overdue=true')).json().items;
+    expect(overdueList.map((t: { id: string }) => t.id)).toEqual([overdueTask]);
+  });
+
+  it('records each level once, with the escalation history on the task', async () => {
+    const history = (await office.get(`/api/tasks/${overdueTask}/escalations`)).json().items;
+    expect(
+      history.map((e: { level: number; reason: string }) => `${e.reason}:${e.level}`).sort(),
+    ).toEqual(['overdue:1', 'overdue:2', 'overdue:3']);
+    await processDueClocks({ db: env.database.db, clock: env.clock, log: silent });
+    expect((await office.get(`/api/tasks/${overdueTask}/escalations`)).json().items).toHaveLength(
+      3,
+    );
+  });
+});
+
+describe('supervision cases', () => {
+  it('supervisors add opinions and close with a conclusion and accountability', async () => {
+    const cases = (await supervisor.get('/api/supervision/cases?status=open')).json().items;
+    expect(cases).toHaveLength(1);
+    const id = cases[0].id;
+    expect(cases[0]).toMatchObject({ taskId: overdueTask, level: 3, status: 'open' });
+
+    expect(
+      (await office.post(`/api/supervision/cases/${id}/opinions`, { text: '打传办不能写督办意见' }))
+        .statusCode,
+    ).toBe(403);
+    const opinion = await supervisor.post(`/api/supervision/cases/${id}/opinions`, {
+      text: '请住建局三日内说明逾期原因',
+    });
+    expect(opinion.statusCode).toBe(201);
+    expect(opinion.json().opinions).toHaveLength(1);
+
+    expect(
+      (await supervisor.post(`/api/supervision/cases/${id}/close`, { conclusion: '' })).statusCode,
+    ).toBe(400);
+    const closed = await supervisor.post(`/api/supervision/cases/${id}/close`, {
+      conclusion: '已督促办结，原因系人员调整',
+      accountability: '对责任科室通报批评',
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', accountability: '对责任科室通报批评' });
+    expect(
+      (await supervisor.post(`/api/supervision/cases/${id}/close`, { conclusion: '再次办结' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await supervisor.post(`/api/supervision/cases/${id}/opinions`, { text: '迟到的意见' }))
+        .statusCode,
+    ).toBe(409);
+    const audit = (
+      await office.get(`/api/audit?subjectType=supervision_case&subjectId=${id}`)
+    ).json().items;
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'supervision.closed',
+      'supervision.opinion',
+    ]);
+  });
+
+  it('an unknown case is a 404', async () => {
+    expect(
+      (await supervisor.get('/api/supervision/cases/00000000-0000-4000-8000-000000000009'))
+        .statusCode,
+    ).toBe(404);
+  });
+});
+
+describe('notifications', () => {
+  it('each user reads only their own inbox and marks notices read', async () => {
+    const zjj = await env.as('unit-zjj');
+    const unread = (await zjj.get('/api/notifications?unread=true')).json().items;
+    const kinds = unread.map((n: { kind: string }) => n.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['task.issued', 'task.level1', 'task.level2', 'task.level3']),
+    );
+    const read = await zjj.post(`/api/notifications/${unread[0].id}/read`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().readAt).not.toBeNull();
+    expect((await zjj.get('/api/notifications?unread=true')).json().items).toHaveLength(
+      unread.length - 1,
+    );
+    // someone else's notice does not exist for another user
+    expect(
+      (await (await env.as('unit-fzb')).post(`/api/notifications/${unread[1].id}/read`)).statusCode,
+    ).toBe(404);
+  });
+});
