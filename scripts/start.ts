@@ -2,6 +2,7 @@ import { buildApp, openApiDeps } from '@lianxi/api';
 import { ConfigError, loadConfig, seedDemo, systemClock } from '@lianxi/core';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDatabase, runMigrations, SEED_UNITS } from '@lianxi/db';
 import { startWorker } from '@lianxi/worker';
+import { buildWebIfStale } from './build-web.js';
 import { preflight } from './preflight.js';
 
 /**
@@ -16,6 +17,7 @@ async function main() {
     for (const p of problems) console.error(p);
     process.exit(1);
   }
+  buildWebIfStale();
   const created = await ensureDatabase(config.databaseUrl);
   await runMigrations(config.databaseUrl);
 

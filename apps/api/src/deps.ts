@@ -11,4 +11,6 @@ export interface AppDeps {
   clock: Clock;
   /** false in tests that want silence; a pino options object otherwise. */
   logger?: boolean | { level: string };
+  /** Where the built web workbench is; false to serve the API alone. */
+  webDist?: string | false;
 }
