@@ -335,3 +335,32 @@ describe('extensions', () => {
     ).toBe(409);
   });
 });
+
+describe('withdrawing', () => {
+  it('the office withdraws an open task: its clocks end, the unit is told, the order is withdrawn', async () => {
+    const order = await issue([{ code: 'fgw', role: 'lead' }]);
+    const id = taskOf(order, 'fgw');
+    const fgw = await env.as('unit-fgw');
+    expect((await fgw.post(`/api/tasks/${id}/withdraw`, { reason: '自己撤回' })).statusCode).toBe(
+      403,
+    );
+    const res = await office.post(`/api/tasks/${id}/withdraw`, { reason: '线索经核实不属实' });
+    expect(res.json().status).toBe('withdrawn');
+    const [row] = await env.sql<{ next_check_at: Date | null }>(
+      'SELECT next_check_at FROM tasks WHERE id = $1',
+      [id],
+    );
+    expect(row.next_check_at).toBeNull();
+    expect((await office.get(`/api/work-orders/${order.id}`)).json().status).toBe('withdrawn');
+    const inbox = (await fgw.get('/api/notifications')).json().items;
+    expect(
+      inbox.some(
+        (n: { kind: string; subjectId: string }) =>
+          n.kind === 'task.withdrawn' && n.subjectId === id,
+      ),
+    ).toBe(true);
+    expect(
+      (await office.post(`/api/tasks/${id}/withdraw`, { reason: '再次撤回' })).statusCode,
+    ).toBe(409);
+  });
+});

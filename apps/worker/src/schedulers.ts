@@ -10,6 +10,9 @@ export async function upsertSchedulers(queues: QueueSet, reconcileEveryMs: numbe
       { name: 'purge-sessions', data: {} },
     );
   await queues
+    .get('maintenance')
+    .upsertJobScheduler('purge-outbox', { every: 3600_000 }, { name: 'purge-outbox', data: {} });
+  await queues
     .get('deadlines')
     .upsertJobScheduler('reconcile', { every: reconcileEveryMs }, { name: 'reconcile', data: {} });
 }

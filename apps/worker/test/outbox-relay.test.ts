@@ -134,6 +134,43 @@ describe('the outbox relay', () => {
     }
   });
 
+  it('purges published rows after a day and keeps the rest', async () => {
+    await env.sql(
+      "UPDATE outbox SET published_at = now() - interval '2 days' WHERE published_at IS NOT NULL",
+    );
+    await env.sql(
+      "INSERT INTO outbox (queue, job_name, payload, published_at) VALUES ('maintenance', 'purge-sessions', '{}', now())",
+    );
+    await env.sql("INSERT INTO outbox (queue, job_name, payload) VALUES ('nowhere', 'kept', '{}')");
+    const worker = await startWorker({
+      config: env.config,
+      database: env.database,
+      clock: env.clock,
+      log: ctxOf(env).log,
+    });
+    try {
+      await withTransaction(ctxOf(env), (tx) =>
+        writeOutbox(tx, {
+          queue: 'maintenance',
+          job: 'purge-outbox',
+          payload: {},
+          jobId: 'purge-outbox-now',
+        }),
+      );
+      await until(
+        async () =>
+          (await env.sql("SELECT 1 FROM outbox WHERE published_at < now() - interval '1 day'"))
+            .length === 0,
+      );
+      const left = await env.sql<{ job_name: string }>('SELECT job_name FROM outbox ORDER BY id');
+      expect(left.map((r) => r.job_name)).toEqual(
+        expect.arrayContaining(['purge-sessions', 'kept', 'purge-outbox']),
+      );
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('refuses to write an outbox event outside a transaction', async () => {
     await expect(
       writeOutbox(ctxOf(env), { queue: 'maintenance', job: 'purge-sessions', payload: {} }),

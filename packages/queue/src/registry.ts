@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const QUEUES = {
   maintenance: {
     'purge-sessions': z.object({}),
+    /** Published outbox rows are kept a day for inspection, then removed. */
+    'purge-outbox': z.object({}),
   },
   deadlines: {
     /** Look at one task's clock: whatever is due is applied, then the next event is set. */

@@ -4,6 +4,7 @@ import {
   decideExtension,
   getTask,
   listEscalations,
+  listExtensionRequests,
   listTasks,
   recordProgress,
   reportTask,
@@ -115,6 +116,19 @@ export async function taskRoutes(base: FastifyInstance) {
     },
     async (request, reply) =>
       reply.status(201).send(await requestExtension(request.ctx, request.params.id, request.body)),
+  );
+  app.get(
+    '/api/tasks/:id/extension-requests',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '任务的延期申请',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ExtensionRequest) }) },
+      },
+    },
+    async (request) => listExtensionRequests(request.ctx, request.params.id),
   );
   app.post(
     '/api/extension-requests/:id/decision',

@@ -1,5 +1,8 @@
 import type { ExtensionRequest } from '@lianxi/domain';
 import { extensionRequests } from '@lianxi/db';
+import { desc, eq } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+import { findTask } from './row.js';
 
 export type ExtensionRow = typeof extensionRequests.$inferSelect;
 
@@ -13,3 +16,14 @@ export const toExtension = (r: ExtensionRow): ExtensionRequest => ({
   decidedAt: r.decidedAt?.toISOString() ?? null,
   comment: r.comment,
 });
+
+/** A task's extension requests, newest first, within the caller's scope. */
+export async function listExtensionRequests(ctx: Ctx, taskId: string) {
+  await findTask(ctx, taskId);
+  const rows = await ctx.db
+    .select()
+    .from(extensionRequests)
+    .where(eq(extensionRequests.taskId, taskId))
+    .orderBy(desc(extensionRequests.requestedAt));
+  return { items: rows.map(toExtension) };
+}

@@ -1,5 +1,6 @@
 export * from './accept.js';
 export * from './decide-extension.js';
+export { listExtensionRequests } from './extensions.js';
 export * from './process-clock.js';
 export * from './progress.js';
 export * from './read.js';
