@@ -1,7 +1,7 @@
-import { type ReportInput, shift } from '@lianxi/domain';
+import type { ReportInput } from '@lianxi/domain';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { loadDeadlineEnv } from './deadline-env.js';
+import { pauseForOffice } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /** 反馈: the unit reports its result; its clocks stop while the office owes a review. */
@@ -10,14 +10,7 @@ export const reportTask = (ctx: Ctx, taskId: string, input: ReportInput) =>
     action: 'report',
     expectedVersion: input.version,
     note: input.summary,
-    change: async (_row, tx, now) => {
-      const env = await loadDeadlineEnv(tx, now);
-      return {
-        pausedAt: now,
-        officeDueAt: shift(env.cal, env.timeZone, now, env.policy.reviewWithin).at,
-        officeReminded: false,
-      };
-    },
+    change: (_row, tx, now) => pauseForOffice(tx, now, 'reviewWithin'),
     after: async (task, _before, tx) => {
       await notify(tx, {
         roles: ['office'],

@@ -1,7 +1,7 @@
-import { AppError, type ReturnTaskInput, shift } from '@lianxi/domain';
+import { AppError, type ReturnTaskInput } from '@lianxi/domain';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { loadDeadlineEnv } from './deadline-env.js';
+import { pauseForOffice } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /**
@@ -21,13 +21,7 @@ export const returnTask = (ctx: Ctx, taskId: string, input: ReturnTaskInput) =>
           '已超过退回时限，请继续办理；确非本单位职责的，请报打传办审定',
         );
       }
-      const env = await loadDeadlineEnv(tx, now);
-      return {
-        statusBeforeReturn: row.status,
-        pausedAt: now,
-        officeDueAt: shift(env.cal, env.timeZone, now, env.policy.rulingWithin).at,
-        officeReminded: false,
-      };
+      return { statusBeforeReturn: row.status, ...(await pauseForOffice(tx, now, 'rulingWithin')) };
     },
     after: async (task, _before, tx) => {
       await notify(tx, {

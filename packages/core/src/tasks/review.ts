@@ -1,7 +1,7 @@
 import type { ReviewInput } from '@lianxi/domain';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { resumeClock } from './resume.js';
+import { resumeClock } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /** 审核: approve closes the task; reject (退回重办) sends it back with its clocks moved on. */

@@ -6,7 +6,7 @@ import { notify } from '../notifications/notify.js';
 import { findUnit } from '../units/read.js';
 import { dueRuleOf, createTask } from './create.js';
 import { loadDeadlineEnv } from './deadline-env.js';
-import { resumeClock } from './resume.js';
+import { resumeClock } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /**

@@ -1,3 +1,4 @@
+import { Role } from '@lianxi/domain';
 import {
   bigserial,
   boolean,
@@ -12,10 +13,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { conferences, units } from './conference.js';
+import { enumValues } from './enum-values.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-export const userRole = pgEnum('user_role', ['admin', 'office', 'unit', 'supervisor', 'leader']);
+export const userRole = pgEnum('user_role', enumValues(Role));
 
 export const users = pgTable(
   'users',

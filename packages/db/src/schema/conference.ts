@@ -1,3 +1,4 @@
+import { DutyArea, UnitKind, UnitRole } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { enumValues } from './enum-values.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -47,9 +49,9 @@ export const conferences = pgTable('conferences', {
   createdAt: createdAt(),
 });
 
-export const unitRole = pgEnum('unit_role', ['office', 'lead', 'member']);
-export const unitKind = pgEnum('unit_kind', ['department', 'grassroots']);
-export const dutyArea = pgEnum('duty_area', ['strike', 'prevent', 'manage', 'control', 'educate']);
+export const unitRole = pgEnum('unit_role', enumValues(UnitRole));
+export const unitKind = pgEnum('unit_kind', enumValues(UnitKind));
+export const dutyArea = pgEnum('duty_area', enumValues(DutyArea));
 
 export const units = pgTable(
   'units',

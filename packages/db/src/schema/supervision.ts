@@ -1,3 +1,4 @@
+import { SupervisionCase } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -13,10 +14,11 @@ import {
 import { users } from './accounts.js';
 import { conferences } from './conference.js';
 import { tasks } from './tasks.js';
+import { enumValues } from './enum-values.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
-export const caseStatus = pgEnum('case_status', ['open', 'closed']);
+export const caseStatus = pgEnum('case_status', enumValues(SupervisionCase.shape.status));
 
 /** 督办件: opened when a task reaches level 2; one open case per task. */
 export const supervisionCases = pgTable(

@@ -15,8 +15,17 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  AssignmentRole,
+  EscalationReason,
+  ExtensionRequest,
+  Priority,
+  TaskStatus,
+  WorkOrder,
+} from '@lianxi/domain';
 import { users } from './accounts.js';
 import { conferences, units } from './conference.js';
+import { enumValues } from './enum-values.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -44,18 +53,10 @@ export const serialCounters = pgTable(
   (t) => [primaryKey({ columns: [t.conferenceId, t.kind, t.year] })],
 );
 
-export const priority = pgEnum('priority', ['normal', 'urgent']);
-export const workOrderStatus = pgEnum('work_order_status', ['open', 'closed', 'withdrawn']);
-export const taskStatus = pgEnum('task_status', [
-  'issued',
-  'accepted',
-  'returned',
-  'reported',
-  'closed',
-  'reassigned',
-  'withdrawn',
-]);
-export const assignmentRole = pgEnum('assignment_role', ['lead', 'assist']);
+export const priority = pgEnum('priority', enumValues(Priority));
+export const workOrderStatus = pgEnum('work_order_status', enumValues(WorkOrder.shape.status));
+export const taskStatus = pgEnum('task_status', enumValues(TaskStatus));
+export const assignmentRole = pgEnum('assignment_role', enumValues(AssignmentRole));
 
 export const workOrders = pgTable(
   'work_orders',
@@ -161,7 +162,10 @@ export const taskEvents = pgTable(
   (t) => [index().on(t.taskId, t.id)],
 );
 
-export const extensionStatus = pgEnum('extension_status', ['pending', 'approved', 'denied']);
+export const extensionStatus = pgEnum(
+  'extension_status',
+  enumValues(ExtensionRequest.shape.status),
+);
 
 export const extensionRequests = pgTable(
   'extension_requests',
@@ -190,11 +194,7 @@ export const extensionRequests = pgTable(
   ],
 );
 
-export const escalationReason = pgEnum('escalation_reason', [
-  'unsigned',
-  'overdue',
-  'office_overdue',
-]);
+export const escalationReason = pgEnum('escalation_reason', enumValues(EscalationReason));
 
 /** Each level of each deadline version is reached once: the unique key is the proof. */
 export const escalations = pgTable(
