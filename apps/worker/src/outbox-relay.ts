@@ -1,19 +1,22 @@
 import type { Log } from '@lianxi/core';
 import { OUTBOX_CHANNEL } from '@lianxi/core';
 import { type Db, outbox } from '@lianxi/db';
-import type { QueueSet } from '@lianxi/queue';
+import { InvalidJobError, type QueueSet } from '@lianxi/queue';
 import { and, asc, inArray, isNull, lt, sql } from 'drizzle-orm';
 import pg from 'pg';
 
 /** A row that failed this often is left for a person to look at, not retried forever. */
 const MAX_ATTEMPTS = 20;
+const BATCH = 200;
 
 /**
- * Moves one batch of committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED, so
- * several relays share the work; a row is marked published only after its job is added, and
- * a deterministic job id makes a repeat after a crash harmless.
+ * Moves one batch of committed outbox rows to BullMQ and answers how many it published.
+ * Rows are claimed with SKIP LOCKED, so several relays share the work; a row is marked
+ * published only after its job is added, and a deterministic job id makes a repeat after a
+ * crash harmless. While Redis is away the batch stops and nothing is counted against the
+ * rows; only an event the registry refuses uses up its attempts.
  */
-export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = 200): Promise<number> {
+export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = BATCH): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -32,16 +35,17 @@ export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = 200): P
         });
         published.push(row.id);
       } catch (e) {
+        if (!(e instanceof InvalidJobError)) break;
         await tx
           .update(outbox)
-          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String((e as Error).message) })
+          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: e.message })
           .where(inArray(outbox.id, [row.id]));
       }
     }
     if (published.length) {
       await tx.update(outbox).set({ publishedAt: new Date() }).where(inArray(outbox.id, published));
     }
-    return rows.length;
+    return published.length;
   });
 }
 
@@ -98,7 +102,7 @@ export function startOutboxRelay(opts: {
     while (!stopped) {
       try {
         const moved = await relayOutboxBatch(opts.db, opts.queues);
-        if (moved > 0) continue;
+        if (moved >= BATCH) continue; // a full batch: more may be waiting
       } catch (e) {
         opts.log.warn({ err: e }, 'outbox relay: batch failed, will retry');
       }

@@ -108,6 +108,25 @@ describe('the outbox relay', () => {
     }
   });
 
+  it('while Redis is away it publishes nothing and spends no attempts', async () => {
+    await env.sql('UPDATE outbox SET published_at = now() WHERE published_at IS NULL');
+    await withTransaction(ctxOf(env), (tx) =>
+      writeOutbox(tx, { queue: 'maintenance', job: 'purge-sessions', payload: {} }),
+    );
+    const dead = createRedis('redis://127.0.0.1:1', 'producer');
+    const queues = createQueues(dead, `${env.config.queuePrefix}-dead`);
+    try {
+      for (let i = 0; i < 3; i++) expect(await relayOutboxBatch(env.database.db, queues)).toBe(0);
+      const [row] = await env.sql<{ attempts: number; published_at: Date | null }>(
+        'SELECT attempts, published_at FROM outbox WHERE published_at IS NULL',
+      );
+      expect(row).toMatchObject({ attempts: 0, published_at: null });
+    } finally {
+      await queues.close().catch(() => {});
+      dead.disconnect();
+    }
+  });
+
   it('two relays racing publish each event exactly once', async () => {
     await env.sql('UPDATE outbox SET published_at = now() WHERE published_at IS NULL');
     await env.sql(

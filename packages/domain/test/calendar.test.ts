@@ -5,6 +5,7 @@ import {
   endOfLocalDay,
   isWorkday,
   localDate,
+  planAroundDue,
   shift,
   workdaysBetween,
   zonedInstant,
@@ -78,7 +79,7 @@ describe('deadlines in the conference time zone', () => {
   it('workday limits end at the last second of the local day', () => {
     const issued = zonedInstant('2026-02-13', '16:30:00', TZ);
     const due = shift(official, TZ, issued, DEFAULT_POLICY.defaultDue);
-    expect(due.at.toISOString()).toBe('2026-02-27T15:59:59.000Z');
+    expect(due.at.toISOString()).toBe('2026-02-27T15:59:59.999Z');
     expect(due.at).toEqual(endOfLocalDay('2026-02-27', TZ));
   });
 
@@ -103,5 +104,22 @@ describe('deadlines in the conference time zone', () => {
     expect(shift(official, TZ, from, { amount: 3, unit: 'day' }).at).toEqual(
       endOfLocalDay('2026-02-18', TZ),
     );
+  });
+});
+
+describe('a ladder whose steps mix units', () => {
+  it('never reaches a level before the one below it', () => {
+    const policy = {
+      ...DEFAULT_POLICY,
+      ladder: [
+        { level: 1 as const, after: { amount: 3, unit: 'workday' as const } },
+        { level: 2 as const, after: { amount: 0, unit: 'second' as const } },
+        { level: 3 as const, after: { amount: 5, unit: 'workday' as const } },
+      ],
+    };
+    const due = zonedInstant('2026-03-02', '18:00:00', TZ);
+    const plan = planAroundDue(official, TZ, policy, due);
+    expect(plan.levelAt[1].getTime()).toBeGreaterThanOrEqual(plan.levelAt[0].getTime());
+    expect(plan.levelAt[2].getTime()).toBeGreaterThanOrEqual(plan.levelAt[1].getTime());
   });
 });

@@ -8,6 +8,11 @@ import {
   type QueueName,
 } from './registry.js';
 
+/** An event no retry can help: its queue or job is unknown, or its payload does not fit. */
+export class InvalidJobError extends Error {
+  override name = 'InvalidJobError';
+}
+
 export interface QueueSet {
   prefix: string;
   get(name: QueueName): Queue;
@@ -21,6 +26,8 @@ export interface QueueSet {
   addUntyped(queue: string, job: string, payload: unknown, options?: JobsOptions): Promise<void>;
   close(): Promise<void>;
 }
+
+const ADD_TIMEOUT_MS = 3000;
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -47,9 +54,25 @@ export function createQueues(connection: Redis, prefix: string): QueueSet {
     options?: JobsOptions,
   ) => {
     const schema = payloadSchema(queue, job);
-    if (!schema) throw new Error(`unknown job ${queue}/${job}: add it to the queue registry`);
-    const data = schema.parse(payload);
-    await get(queue as QueueName).add(job, data, options);
+    if (!schema)
+      throw new InvalidJobError(`unknown job ${queue}/${job}: add it to the queue registry`);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success)
+      throw new InvalidJobError(`bad payload for ${queue}/${job}: ${parsed.error.message}`);
+    const data = parsed.data;
+    // BullMQ waits for a lost connection indefinitely; a producer must not wait with it.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`redis: no answer in ${ADD_TIMEOUT_MS} ms`)),
+        ADD_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([get(queue as QueueName).add(job, data, options), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return {
     prefix,

@@ -1,7 +1,7 @@
 import { loginLog } from '@lianxi/db';
 import type { LoginLogEntry, PageQuery } from '@lianxi/domain';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeIdCursor, encodeCursor } from '../common/cursor.js';
 import { type Ctx, requireRole } from '../context.js';
 
 /** Who tried to log in to this conference, when, from where, and whether it worked. */
@@ -12,7 +12,7 @@ export async function listLoginLog(
   requireRole(ctx, ['admin', 'office', 'supervisor']);
   const where: SQL[] = [eq(loginLog.conferenceId, ctx.conferenceId)];
   if (query.username) where.push(eq(loginLog.username, query.username));
-  if (query.cursor) where.push(lt(loginLog.id, Number(decodeCursor(query.cursor, 1)[0])));
+  if (query.cursor) where.push(lt(loginLog.id, decodeIdCursor(query.cursor)));
   const rows = await ctx.db
     .select()
     .from(loginLog)

@@ -14,14 +14,23 @@ export interface AuditEvent {
 const AUDIT_LOCK = 7_412_002;
 
 /**
+ * Takes the conference's chain lock for the rest of the transaction. Locks are always taken
+ * task row → audit chain → supervision case; a writer that changes a case without a task
+ * takes the chain first, so no two writers ever wait on each other in a circle.
+ */
+export async function lockAuditChain(ctx: Ctx): Promise<void> {
+  await ctx.db.execute(
+    sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}, hashtext(${ctx.conferenceId}))`,
+  );
+}
+
+/**
  * Appends to the conference's chain inside the caller's transaction. The advisory lock is
  * held until that transaction ends, so two writers never chain to the same previous row.
  */
 export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
   if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction');
-  await ctx.db.execute(
-    sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}, hashtext(${ctx.conferenceId}))`,
-  );
+  await lockAuditChain(ctx);
   const [last] = await ctx.db
     .select({ hash: auditLog.hash })
     .from(auditLog)

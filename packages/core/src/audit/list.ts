@@ -1,7 +1,7 @@
 import { auditLog } from '@lianxi/db';
 import { AUDIT_READERS, type AuditEntry, type AuditQuery } from '@lianxi/domain';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeIdCursor, encodeCursor } from '../common/cursor.js';
 import { type Ctx, requireRole } from '../context.js';
 
 /** The operation log, newest first, filtered by subject or actor. */
@@ -14,7 +14,7 @@ export async function listAudit(
   if (query.subjectType) where.push(eq(auditLog.subjectType, query.subjectType));
   if (query.subjectId) where.push(eq(auditLog.subjectId, query.subjectId));
   if (query.actorId) where.push(eq(auditLog.actorId, query.actorId));
-  if (query.cursor) where.push(lt(auditLog.id, Number(decodeCursor(query.cursor, 1)[0])));
+  if (query.cursor) where.push(lt(auditLog.id, decodeIdCursor(query.cursor)));
   const rows = await ctx.db
     .select()
     .from(auditLog)

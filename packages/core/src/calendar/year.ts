@@ -3,7 +3,7 @@ import { calendarDays, calendarYears } from '@lianxi/db';
 import { asc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
-import { recountProvisionalTasks } from '../tasks/recount.js';
+import { recountDeadlines } from '../tasks/recount.js';
 import { withTransaction } from '../transaction.js';
 
 export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarYearView> {
@@ -33,7 +33,7 @@ export async function importCalendarYear(
     errors.push({ field: 'body.days', message: '日期重复' });
   }
   if (errors.length) throw new AppError('invalid_input', '日历数据有误', { errors });
-  return withTransaction(ctx, async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await tx.db.delete(calendarYears).where(eq(calendarYears.year, year));
     await tx.db
       .insert(calendarYears)
@@ -49,7 +49,8 @@ export async function importCalendarYear(
       subjectId: String(year),
       payload: { year, source: input.source, days: input.days.length },
     });
-    const recounted = await recountProvisionalTasks(tx);
-    return { ...(await getCalendarYear(tx, year)), recounted };
   });
+  // After the import commits: each task is then counted in a transaction of its own.
+  const recounted = await recountDeadlines(ctx, year);
+  return { ...(await getCalendarYear(ctx, year)), recounted };
 }

@@ -1,7 +1,7 @@
 import { type Notification, type NotificationQuery, notFound } from '@lianxi/domain';
 import { notifications } from '@lianxi/db';
-import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { olderThan, timePage } from '../common/keyset.js';
 import type { Ctx } from '../context.js';
 
 const view = (n: typeof notifications.$inferSelect): Notification => ({
@@ -20,28 +20,14 @@ export async function listNotifications(ctx: Ctx, query: NotificationQuery) {
   const userId = ctx.actor.userId ?? '';
   const where: SQL[] = [eq(notifications.userId, userId)];
   if (query.unread) where.push(isNull(notifications.readAt));
-  if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2);
-    const when = new Date(String(at));
-    where.push(
-      or(
-        lt(notifications.createdAt, when),
-        and(eq(notifications.createdAt, when), lt(notifications.id, String(id))),
-      )!,
-    );
-  }
+  if (query.cursor) where.push(olderThan(query.cursor, notifications.createdAt, notifications.id));
   const rows = await ctx.db
     .select()
     .from(notifications)
     .where(and(...where))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit).map(view);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-  };
+  return timePage(rows, query.limit, view, (n) => [n.createdAt, n.id]);
 }
 
 export async function markNotificationRead(ctx: Ctx, id: string): Promise<Notification> {

@@ -5,6 +5,9 @@ import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { writeOutbox } from '../outbox/write.js';
 
+/** 企业微信 and 钉钉 robots take at most 4,096 bytes of text; keep well inside it. */
+const WEBHOOK_TEXT_MAX = 1500;
+
 export interface Notice {
   /** Every user of these units, and every user holding these roles. */
   units?: string[];
@@ -35,27 +38,29 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<number> {
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt), or(...who)));
-  if (!recipients.length) return 0;
   const now = ctx.clock.now();
-  const inserted = await ctx.db
-    .insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        conferenceId: ctx.conferenceId,
-        userId: r.id,
-        kind: notice.kind,
-        title: notice.title,
-        body: notice.body,
-        subjectType: notice.subjectType ?? null,
-        subjectId: notice.subjectId ?? null,
-        dedupeKey: notice.dedupeKey,
-        urgent: notice.urgent ?? false,
-        createdAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  if (inserted.length && unitIds.length) {
+  const inserted = !recipients.length
+    ? []
+    : await ctx.db
+        .insert(notifications)
+        .values(
+          recipients.map((r) => ({
+            conferenceId: ctx.conferenceId,
+            userId: r.id,
+            kind: notice.kind,
+            title: notice.title,
+            body: notice.body,
+            subjectType: notice.subjectType ?? null,
+            subjectId: notice.subjectId ?? null,
+            dedupeKey: notice.dedupeKey,
+            urgent: notice.urgent ?? false,
+            createdAt: now,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: notifications.id });
+  // A unit's robot is told even when the unit has no account yet; the first run decides.
+  if ((inserted.length || !recipients.length) && unitIds.length) {
     const hooked = await ctx.db
       .select({ id: units.id })
       .from(units)
@@ -65,7 +70,10 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<number> {
         conferenceId: ctx.conferenceId,
         queue: 'notifications',
         job: 'webhook',
-        payload: { unitId: unit.id, text: `${notice.title}\n${notice.body}` },
+        payload: {
+          unitId: unit.id,
+          text: `${notice.title}\n${notice.body}`.slice(0, WEBHOOK_TEXT_MAX),
+        },
         jobId: jobId('webhook', notice.dedupeKey, unit.id),
       });
     }

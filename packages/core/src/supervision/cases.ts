@@ -8,9 +8,9 @@ import {
   type SupervisionCaseDetail,
 } from '@lianxi/domain';
 import { supervisionCases, supervisionOpinions, tasks, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, lt, or, type SQL } from 'drizzle-orm';
-import { appendAudit } from '../audit/append.js';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { appendAudit, lockAuditChain } from '../audit/append.js';
+import { olderThan, timePage } from '../common/keyset.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { SUPERVISION_READERS } from './board.js';
@@ -55,25 +55,12 @@ export async function listCases(ctx: Ctx, query: CaseListQuery) {
   requireRole(ctx, SUPERVISION_READERS);
   const where: SQL[] = [];
   if (query.status) where.push(eq(supervisionCases.status, query.status));
-  if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2);
-    const when = new Date(String(at));
-    where.push(
-      or(
-        lt(supervisionCases.openedAt, when),
-        and(eq(supervisionCases.openedAt, when), lt(supervisionCases.id, String(id))),
-      )!,
-    );
-  }
+  if (query.cursor)
+    where.push(olderThan(query.cursor, supervisionCases.openedAt, supervisionCases.id));
   const rows = await casesQuery(ctx, where)
     .orderBy(desc(supervisionCases.openedAt), desc(supervisionCases.id))
     .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit).map(view);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.openedAt, last.id]) : null,
-  };
+  return timePage(rows, query.limit, view, (r) => [r.c.openedAt, r.c.id]);
 }
 
 export async function getCase(ctx: Ctx, id: string): Promise<SupervisionCaseDetail> {
@@ -99,6 +86,7 @@ export async function getCase(ctx: Ctx, id: string): Promise<SupervisionCaseDeta
 export async function addOpinion(ctx: Ctx, caseId: string, input: OpinionInput) {
   requireRole(ctx, ['supervisor']);
   return withTransaction(ctx, async (tx) => {
+    await lockAuditChain(tx);
     const current = await getCase(tx, caseId);
     if (current.status !== 'open')
       throw new AppError('illegal_transition', '督办件已办结，不能再添加意见');
@@ -121,6 +109,7 @@ export async function addOpinion(ctx: Ctx, caseId: string, input: OpinionInput) 
 export async function closeCase(ctx: Ctx, caseId: string, input: CloseCaseInput) {
   requireRole(ctx, ['supervisor']);
   return withTransaction(ctx, async (tx) => {
+    await lockAuditChain(tx);
     await getCase(tx, caseId);
     const closed = await tx.db
       .update(supervisionCases)

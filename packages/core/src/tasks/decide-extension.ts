@@ -44,6 +44,12 @@ export async function decideExtension(
       auditPayload: { requestId, approve: input.approve },
       change: async (row, inner) => {
         if (!input.approve) return {};
+        if (request.requestedDueAt <= now) {
+          throw new AppError(
+            'rule_violation',
+            '申请的新期限已过，不能再批准，请驳回后由承办单位重新申请',
+          );
+        }
         const env = await loadDeadlineEnv(inner, now);
         const plan = planAroundDue(env.cal, env.timeZone, env.policy, request.requestedDueAt);
         return {
@@ -56,10 +62,11 @@ export async function decideExtension(
           provisional: plan.provisional,
           waitedMs: 0,
           deadlineVersion: row.deadlineVersion + 1,
+          // The new deadline starts a new ladder; what was reached stays in the history and a
+          // red flag stays raised for the assessment.
           ladderLevel: 0,
           escalationLevel: 0,
           dueSoonSent: false,
-          redFlag: false,
         };
       },
       after: async (task, _before, inner) => {

@@ -45,38 +45,58 @@ async function processLocked(base: BaseCtx, row: TaskRow): Promise<number> {
   return due.length;
 }
 
-/** The timer's handler: one task, waiting for its lock if another worker holds it. */
+/** How early a timer may fire (clocks of different hosts differ a little) and still be served. */
+const EARLY_TOLERANCE_MS = 5000;
+
+/**
+ * The timer's handler: one task, in one short transaction. A timer that fires a moment
+ * early waits for the due time rather than dropping the event until the next sweep.
+ */
 export async function processTaskClock(base: BaseCtx, taskId: string): Promise<number> {
+  const [peek] = await base.db
+    .select({ at: tasks.nextCheckAt })
+    .from(tasks)
+    .where(eq(tasks.id, taskId));
+  const early = peek?.at ? peek.at.getTime() - base.clock.now().getTime() : 0;
+  if (early > 0 && early <= EARLY_TOLERANCE_MS) await new Promise((r) => setTimeout(r, early));
+  return processIfDue(base, taskId, false);
+}
+
+async function processIfDue(base: BaseCtx, taskId: string, skipLocked: boolean): Promise<number> {
   return withTransaction(base, async (tx) => {
     const [row] = await tx.db
       .select()
       .from(tasks)
-      .where(and(eq(tasks.id, taskId), isNotNull(tasks.nextCheckAt)))
-      .for('update');
-    if (!row || !row.nextCheckAt || row.nextCheckAt > tx.clock.now()) return 0;
-    return processLocked(tx, row);
+      .where(and(eq(tasks.id, taskId), lte(tasks.nextCheckAt, tx.clock.now())))
+      .for('update', skipLocked ? { skipLocked: true } : undefined);
+    return row ? processLocked(tx, row) : 0;
   });
 }
 
 /**
- * The sweep: takes due rows by index, a batch per transaction, skipping rows another worker
- * holds. Costs what is due, not what is open.
+ * The sweep: finds due rows by index, then handles each in its own transaction, skipping
+ * rows another worker holds. Costs what is due, not what is open, and never holds one
+ * task's lock while waiting on another conference's audit chain.
  */
-export async function processDueClocks(base: BaseCtx, batch = 200): Promise<number> {
+export async function processDueClocks(
+  base: BaseCtx,
+  batch = 200,
+  maxPasses = 1000,
+): Promise<number> {
   let handled = 0;
-  for (;;) {
-    const taken = await withTransaction(base, async (tx) => {
-      const rows = await tx.db
-        .select()
-        .from(tasks)
-        .where(and(isNotNull(tasks.nextCheckAt), lte(tasks.nextCheckAt, tx.clock.now())))
-        .orderBy(asc(tasks.nextCheckAt))
-        .limit(batch)
-        .for('update', { skipLocked: true });
-      for (const row of rows) await processLocked(tx, row);
-      return rows.length;
-    });
-    handled += taken;
-    if (taken < batch) return handled;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const due = await base.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(isNotNull(tasks.nextCheckAt), lte(tasks.nextCheckAt, base.clock.now())))
+      .orderBy(asc(tasks.nextCheckAt))
+      .limit(batch);
+    let progressed = 0;
+    for (const { id } of due) {
+      if ((await processIfDue(base, id, true)) > 0) progressed++;
+    }
+    handled += progressed;
+    if (due.length < batch || progressed === 0) return handled;
   }
+  return handled;
 }

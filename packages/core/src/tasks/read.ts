@@ -6,8 +6,8 @@ import {
   type TaskSummary,
 } from '@lianxi/domain';
 import { escalations, taskEvents, tasks, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { olderThan, timePage } from '../common/keyset.js';
 import type { Ctx } from '../context.js';
 import { findTask, taskScope, toSummary } from './row.js';
 
@@ -27,13 +27,7 @@ export async function listTasks(
         : eq(tasks.escalationLevel, 0),
     );
   }
-  if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2);
-    const when = new Date(String(at));
-    where.push(
-      or(lt(tasks.createdAt, when), and(eq(tasks.createdAt, when), lt(tasks.id, String(id))))!,
-    );
-  }
+  if (query.cursor) where.push(olderThan(query.cursor, tasks.createdAt, tasks.id));
   const rows = await ctx.db
     .select({ task: tasks, serial: workOrders.serial, title: workOrders.title })
     .from(tasks)
@@ -41,16 +35,12 @@ export async function listTasks(
     .where(and(...where))
     .orderBy(desc(tasks.createdAt), desc(tasks.id))
     .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const items = page.map((r) => toSummary(r.task, r));
-  const last = page.at(-1)?.task;
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor([last.createdAt.toISOString(), last.id])
-        : null,
-  };
+  return timePage(
+    rows,
+    query.limit,
+    (r) => toSummary(r.task, r),
+    (r) => [r.task.createdAt, r.task.id],
+  );
 }
 
 export async function getTask(ctx: Ctx, id: string): Promise<TaskDetail> {

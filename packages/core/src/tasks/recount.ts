@@ -1,62 +1,94 @@
-import { CLOCK_RUNS, planIssue } from '@lianxi/domain';
+import { OPEN_STATUSES, planIssue } from '@lianxi/domain';
 import { tasks } from '@lianxi/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../context.js';
+import { and, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.js';
+import { type BaseCtx, type Ctx, systemActor } from '../context.js';
+import { withTransaction } from '../transaction.js';
 import { dueRuleOf } from './create.js';
 import { loadDeadlineEnv } from './deadline-env.js';
-import { shiftClock } from './row.js';
+import { shiftClock, type TaskRow } from './row.js';
 import { scheduleClock } from './schedule.js';
 
 /**
- * Counts provisional deadlines again once a year's calendar is imported: from the same
- * start and rule, plus the time the task has waited, under a new deadline version.
+ * Counts deadlines again after a year's calendar is imported: every open task that was
+ * provisional or whose clocks touch that year, from the same start and rule plus the time it
+ * waited, under a new deadline version. The calendar is national, so every conference's
+ * tasks are counted; each in its own transaction (row first, then that conference's chain).
  */
-export async function recountProvisionalTasks(ctx: Ctx): Promise<number> {
-  const rows = await ctx.db
-    .select()
+export async function recountDeadlines(base: BaseCtx, year: number): Promise<number> {
+  const start = new Date(Date.UTC(year - 1, 11, 31));
+  const end = new Date(Date.UTC(year + 1, 0, 2));
+  const candidates = await base.db
+    .select({ id: tasks.id })
     .from(tasks)
     .where(
       and(
-        eq(tasks.provisional, true),
-        inArray(tasks.status, [...CLOCK_RUNS, 'returned', 'reported']),
+        inArray(tasks.status, [...OPEN_STATUSES]),
+        or(eq(tasks.provisional, true), and(lte(tasks.issuedAt, end), gte(tasks.level3At, start))),
       ),
-    )
-    .for('update');
-  for (const row of rows) {
+    );
+  let recounted = 0;
+  for (const { id } of candidates) {
+    if (await recountOne(base, id)) recounted++;
+  }
+  return recounted;
+}
+
+async function recountOne(base: BaseCtx, taskId: string): Promise<boolean> {
+  return withTransaction(base, async (tx) => {
+    const [row] = await tx.db.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
+    if (!row || !OPEN_STATUSES.includes(row.status)) return false;
+    const ctx: Ctx = { ...tx, actor: systemActor, conferenceId: row.conferenceId };
     const start = row.dueBasis.kind === 'duration' ? new Date(row.dueBasis.from) : row.issuedAt;
-    // The calendar is national: every conference's provisional deadlines are counted again.
-    const env = await loadDeadlineEnv({ ...ctx, conferenceId: row.conferenceId }, start);
+    const env = await loadDeadlineEnv(ctx, start);
     const plan = planIssue(env.cal, env.timeZone, env.policy, start, dueRuleOf(row.dueBasis));
-    const recounted = {
+    const planned: TaskRow = {
       ...row,
       signDueAt: plan.signDueAt,
       returnDueAt: plan.returnDueAt,
       dueAt: plan.dueAt,
+      originalDueAt: row.dueBasis.kind === 'duration' ? plan.dueAt : row.originalDueAt,
       dueSoonAt: plan.dueSoonAt,
       level1At: plan.levelAt[0],
       level2At: plan.levelAt[1],
       level3At: plan.levelAt[2],
       waitedMs: 0,
     };
-    const shifted = { ...recounted, ...shiftClock(recounted, row.waitedMs) };
-    const [updated] = await ctx.db
+    const next = { ...planned, ...shiftClock(planned, row.waitedMs) };
+    // a fixed due time already carries the waits in its original; only a counted one is recounted
+    if (row.dueBasis.kind !== 'duration') next.originalDueAt = row.originalDueAt;
+    const moved =
+      next.dueAt.getTime() !== row.dueAt.getTime() ||
+      next.level3At.getTime() !== row.level3At.getTime();
+    if (!moved && plan.provisional === row.provisional) return false;
+    const [updated] = await tx.db
       .update(tasks)
       .set({
-        signDueAt: shifted.signDueAt,
-        returnDueAt: shifted.returnDueAt,
-        dueAt: shifted.dueAt,
-        originalDueAt: row.dueBasis.kind === 'duration' ? shifted.dueAt : row.originalDueAt,
-        dueSoonAt: shifted.dueSoonAt,
-        level1At: shifted.level1At,
-        level2At: shifted.level2At,
-        level3At: shifted.level3At,
+        signDueAt: next.signDueAt,
+        returnDueAt: next.returnDueAt,
+        dueAt: next.dueAt,
+        originalDueAt: next.originalDueAt,
+        dueSoonAt: next.dueSoonAt,
+        level1At: next.level1At,
+        level2At: next.level2At,
+        level3At: next.level3At,
         provisional: plan.provisional,
         deadlineVersion: sql`${tasks.deadlineVersion} + 1`,
         updatedAt: ctx.clock.now(),
       })
       .where(eq(tasks.id, row.id))
       .returning();
-    await scheduleClock({ ...ctx, conferenceId: row.conferenceId }, updated);
-  }
-  return rows.length;
+    await appendAudit(ctx, {
+      action: 'task.recounted',
+      subjectType: 'task',
+      subjectId: row.id,
+      payload: {
+        from: row.dueAt.toISOString(),
+        to: updated.dueAt.toISOString(),
+        provisional: plan.provisional,
+      },
+    });
+    await scheduleClock(ctx, updated);
+    return true;
+  });
 }

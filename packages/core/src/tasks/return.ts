@@ -1,4 +1,6 @@
 import { AppError, type ReturnTaskInput } from '@lianxi/domain';
+import { taskEvents } from '@lianxi/db';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import { pauseForOffice } from './pause-resume.js';
@@ -15,6 +17,14 @@ export const returnTask = (ctx: Ctx, taskId: string, input: ReturnTaskInput) =>
     note: input.reason,
     auditPayload: { reason: input.reason },
     change: async (row, tx, now) => {
+      const [overruled] = await tx.db
+        .select({ id: taskEvents.id })
+        .from(taskEvents)
+        .where(and(eq(taskEvents.taskId, row.id), eq(taskEvents.action, 'overrule')))
+        .limit(1);
+      if (overruled) {
+        throw new AppError('rule_violation', '打传办已审定由本单位承办，不能再次退回');
+      }
       if (row.returnDueAt && now > row.returnDueAt) {
         throw new AppError(
           'rule_violation',

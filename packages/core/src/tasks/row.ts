@@ -60,13 +60,16 @@ export function toSummary(
   };
 }
 
-/** Moves every clock time of a task on by `ms`: the time it waited on the office. */
+/**
+ * Moves the unit's clocks on by `ms`, the time it waited on the office. The return window
+ * stays where it was: a task the office kept with its unit is not returned a second time.
+ */
 export function shiftClock(row: TaskRow, ms: number): Partial<TaskRow> {
   const move = (d: Date | null) => (d ? new Date(d.getTime() + ms) : null);
   return {
     signDueAt: move(row.signDueAt),
-    returnDueAt: move(row.returnDueAt),
     dueAt: move(row.dueAt)!,
+    originalDueAt: move(row.originalDueAt)!,
     dueSoonAt: move(row.dueSoonAt),
     level1At: move(row.level1At)!,
     level2At: move(row.level2At)!,

@@ -59,12 +59,18 @@ export async function ruleOnReturn(ctx: Ctx, taskId: string, input: RulingInput)
       return { pausedAt: null, officeDueAt: null, statusBeforeReturn: null };
     },
     after: async (_task, before, tx) => {
-      const env = await loadDeadlineEnv(tx, ctx.clock.now());
+      const now = ctx.clock.now();
+      const env = await loadDeadlineEnv(tx, now);
+      // The new unit keeps a fixed due time only while it still lies ahead; otherwise it
+      // gets the policy's full limit from now rather than a task that is born overdue.
+      const kept = dueRuleOf(before.dueBasis);
+      const due =
+        'explicit' in kept && kept.explicit <= now ? { duration: env.policy.defaultDue } : kept;
       const created = await createTask(tx, env, {
         workOrderId: before.workOrderId,
         unitId: newUnitId,
         role: before.role,
-        due: dueRuleOf(before.dueBasis),
+        due,
         note: `由其他单位退回后改派${input.comment ? `：${input.comment}` : ''}`,
       });
       await notify(tx, {

@@ -6,7 +6,7 @@ import {
   TRANSITIONS,
   type TaskAction,
 } from '@lianxi/domain';
-import { taskEvents, tasks } from '@lianxi/db';
+import { extensionRequests, taskEvents, tasks } from '@lianxi/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import type { Ctx } from '../context.js';
@@ -76,6 +76,13 @@ export async function transitionTask(ctx: Ctx, taskId: string, spec: TransitionS
       subjectId: row.id,
       payload: { from: row.status, to, ...(spec.auditPayload ?? {}) },
     });
+    if (row.status === 'accepted' && to !== 'accepted') {
+      // extensions are decided only while the unit has the task in hand
+      await tx.db
+        .update(extensionRequests)
+        .set({ status: 'denied', decidedAt: now, comment: '任务状态已变更，延期申请自动失效' })
+        .where(and(eq(extensionRequests.taskId, row.id), eq(extensionRequests.status, 'pending')));
+    }
     await scheduleClock(tx, updated);
     await spec.after?.(updated, row, tx);
     await refreshWorkOrderStatus(tx, row.workOrderId);

@@ -29,12 +29,20 @@ async function nextSerial(ctx: Ctx, env: DeadlineEnv, now: Date): Promise<string
   return `${env.conference.serialPrefix}〔${year}〕${row.last}号`;
 }
 
+/** A work order is work to do, not a plan for the next decade. */
+const MAX_LEAD_MS = 2 * 366 * 86_400_000;
+
 function dueRule(input: IssueWorkOrderInput, env: DeadlineEnv, now: Date): DueRule {
   if (input.dueAt) {
     const explicit = new Date(input.dueAt);
     if (explicit <= now) {
       throw new AppError('rule_violation', '办理期限必须晚于当前时间', {
         errors: [{ field: 'body.dueAt', message: '必须晚于当前时间' }],
+      });
+    }
+    if (explicit.getTime() > now.getTime() + MAX_LEAD_MS) {
+      throw new AppError('rule_violation', '办理期限不能超过两年', {
+        errors: [{ field: 'body.dueAt', message: '不能超过两年' }],
       });
     }
     return { explicit };

@@ -1,7 +1,7 @@
 import { notFound, type PageQuery, type WorkOrder, type WorkOrderListItem } from '@lianxi/domain';
 import { tasks, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, exists, lt, or, type SQL } from 'drizzle-orm';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { and, asc, desc, eq, exists, type SQL } from 'drizzle-orm';
+import { olderThan, timePage } from '../common/keyset.js';
 import type { Ctx } from '../context.js';
 import { taskScope, toSummary } from '../tasks/row.js';
 
@@ -42,26 +42,12 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrder> {
 
 export async function listWorkOrders(ctx: Ctx, query: PageQuery) {
   const where: SQL[] = [orderScope(ctx)];
-  if (query.cursor) {
-    const [at, id] = decodeCursor(query.cursor, 2);
-    const when = new Date(String(at));
-    where.push(
-      or(
-        lt(workOrders.issuedAt, when),
-        and(eq(workOrders.issuedAt, when), lt(workOrders.id, String(id))),
-      )!,
-    );
-  }
+  if (query.cursor) where.push(olderThan(query.cursor, workOrders.issuedAt, workOrders.id));
   const rows = await ctx.db
     .select()
     .from(workOrders)
     .where(and(...where))
     .orderBy(desc(workOrders.issuedAt), desc(workOrders.id))
     .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit).map(listItem);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.issuedAt, last.id]) : null,
-  };
+  return timePage(rows, query.limit, listItem, (o) => [o.issuedAt, o.id]);
 }

@@ -134,6 +134,10 @@ export const tasks = pgTable(
     index('tasks_unit_status_idx').on(t.conferenceId, t.unitId, t.status, t.id),
     index('tasks_conference_status_idx').on(t.conferenceId, t.status, t.id),
     index('tasks_work_order_idx').on(t.workOrderId),
+    // a unit holds at most one open task of a work order, however rulings race
+    uniqueIndex('tasks_one_open_per_unit')
+      .on(t.workOrderId, t.unitId)
+      .where(sql`${t.status} IN ('issued', 'accepted', 'returned', 'reported')`),
     index('tasks_next_check_idx')
       .on(t.nextCheckAt)
       .where(sql`${t.nextCheckAt} IS NOT NULL`),

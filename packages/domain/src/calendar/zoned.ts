@@ -59,9 +59,9 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   return new Date(guess - offsetMs(new Date(first), timeZone));
 }
 
-/** The last second of a local day: where a deadline counted in days or workdays falls. */
+/** The last millisecond of a local day: where a deadline counted in days or workdays falls. */
 export const endOfLocalDay = (date: string, timeZone: string) =>
-  zonedInstant(date, '23:59:59', timeZone);
+  new Date(zonedInstant(date, '23:59:59', timeZone).getTime() + 999);
 
 /** Calendar arithmetic on YYYY-MM-DD strings (no time zone involved). */
 export function addDays(date: string, days: number): string {

@@ -18,10 +18,13 @@ export function planAroundDue(
 ): DeadlinePlan {
   const soon = shift(cal, timeZone, dueAt, policy.dueSoon, -1);
   const levels = policy.ladder.map((step) => shift(cal, timeZone, dueAt, step.after));
+  // A level is never reached before the one below it, whatever units the policy mixes.
+  const at = (i: number): Date =>
+    new Date(Math.max(...levels.slice(0, i + 1).map((l) => l.at.getTime())));
   return {
     dueAt,
     dueSoonAt: policy.dueSoon.amount > 0 ? soon.at : null,
-    levelAt: [levels[0].at, levels[1].at, levels[2].at],
+    levelAt: [at(0), at(1), at(2)],
     provisional: soon.provisional || levels.some((l) => l.provisional),
   };
 }

@@ -74,7 +74,7 @@ export const TRANSITIONS: Record<TaskAction, Transition> = {
   approve: { from: ['reported'], to: 'closed', by: 'office' },
   reject: { from: ['reported'], to: 'accepted', by: 'office' },
   request_extension: { from: ['accepted'], to: 'same', by: 'unit' },
-  decide_extension: { from: OPEN_STATUSES, to: 'same', by: 'office' },
+  decide_extension: { from: ['accepted'], to: 'same', by: 'office' },
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn', by: 'office' },
 };
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "tasks_one_open_per_unit" ON "tasks" USING btree ("work_order_id","unit_id") WHERE "tasks"."status" IN ('issued', 'accepted', 'returned', 'reported');
