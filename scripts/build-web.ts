@@ -23,7 +23,11 @@ export function buildWebIfStale(log: (line: string) => void = console.log): bool
   );
   if (built && built >= source) return false;
   log('正在构建前端（首次启动或代码有更新）…');
-  const result = spawnSync('npm', ['run', 'build', '-w', '@lianxi/web'], { stdio: 'inherit' });
+  // A test or development shell must not turn the served bundle into a development build.
+  const result = spawnSync('npm', ['run', 'build', '-w', '@lianxi/web'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('前端构建失败 / web build failed');
   return true;
 }

@@ -9,16 +9,14 @@ import type { BaseCtx } from '../context.js';
  */
 export async function loadCalendar(ctx: BaseCtx, around: Date): Promise<WorkdayCalendar> {
   const year = around.getUTCFullYear();
-  const [years, days] = await Promise.all([
-    ctx.db
-      .select({ year: calendarYears.year })
-      .from(calendarYears)
-      .where(and(gte(calendarYears.year, year - 1), lte(calendarYears.year, year + 2))),
-    ctx.db
-      .select({ date: calendarDays.date, workday: calendarDays.workday, name: calendarDays.name })
-      .from(calendarDays)
-      .where(and(gte(calendarDays.year, year - 1), lte(calendarDays.year, year + 2))),
-  ]);
+  const years = await ctx.db
+    .select({ year: calendarYears.year })
+    .from(calendarYears)
+    .where(and(gte(calendarYears.year, year - 1), lte(calendarYears.year, year + 2)));
+  const days = await ctx.db
+    .select({ date: calendarDays.date, workday: calendarDays.workday, name: calendarDays.name })
+    .from(calendarDays)
+    .where(and(gte(calendarDays.year, year - 1), lte(calendarDays.year, year + 2)));
   return buildCalendar(
     years.map((y) => y.year),
     days,

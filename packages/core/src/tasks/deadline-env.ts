@@ -12,10 +12,9 @@ export interface DeadlineEnv {
 }
 
 export async function loadDeadlineEnv(ctx: Ctx, around: Date): Promise<DeadlineEnv> {
-  const [conference, { policy }, cal] = await Promise.all([
-    loadConference(ctx, ctx.conferenceId),
-    loadPolicy(ctx, ctx.conferenceId),
-    loadCalendar(ctx, around),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const conference = await loadConference(ctx, ctx.conferenceId);
+  const { policy } = await loadPolicy(ctx, ctx.conferenceId);
+  const cal = await loadCalendar(ctx, around);
   return { cal, timeZone: conference.timeZone, policy, conference };
 }

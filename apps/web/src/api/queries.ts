@@ -1,0 +1,232 @@
+import type {
+  CalendarYearView,
+  Escalation,
+  ExtensionRequest,
+  Notification,
+  OverdueItem,
+  PolicyView,
+  SupervisionCase,
+  SupervisionCaseDetail,
+  TaskDetail,
+  TaskStatus,
+  TaskSummary,
+  Unit,
+  UnitDetail,
+  WorkOrder,
+  WorkOrderListItem,
+} from '@lianxi/domain';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { get, withQuery } from './client';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const keys = {
+  units: ['units'] as const,
+  unit: (id: string) => ['units', id] as const,
+  tasks: ['tasks'] as const,
+  task: (id: string) => ['tasks', 'one', id] as const,
+  workOrders: ['work-orders'] as const,
+  workOrder: (id: string) => ['work-orders', id] as const,
+  overdue: ['supervision', 'overdue'] as const,
+  cases: ['supervision', 'cases'] as const,
+  notifications: ['notifications'] as const,
+  policy: ['policy'] as const,
+  calendar: (year: number) => ['calendar', year] as const,
+};
+
+export function useUnits() {
+  return useQuery({
+    queryKey: keys.units,
+    queryFn: () => get<{ items: Unit[] }>('/api/units').then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Unit names by id, for tables that only carry `unitId`. */
+export function useUnitNames(): (id: string) => string {
+  const { data } = useUnits();
+  return useMemo(() => {
+    const names = new Map((data ?? []).map((u) => [u.id, u.name]));
+    return (id: string) => names.get(id) ?? '—';
+  }, [data]);
+}
+
+export function useUnit(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.unit(id ?? ''),
+    queryFn: () => get<UnitDetail>(`/api/units/${id}`),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useUnitDetails(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: keys.unit(id),
+      queryFn: () => get<UnitDetail>(`/api/units/${id}`),
+      staleTime: 5 * 60_000,
+    })),
+  });
+}
+
+export function useTaskPage(status: TaskStatus | undefined, limit = 100) {
+  return useQuery({
+    queryKey: [...keys.tasks, 'page', status ?? 'all', limit],
+    queryFn: () => get<Page<TaskSummary>>(withQuery('/api/tasks', { status, limit })),
+  });
+}
+
+/** Inbox tabs span several statuses; the API filters on one, so ask once per status. */
+export function useTasksIn(statuses: TaskStatus[]) {
+  const results = useQueries({
+    queries: statuses.map((status) => ({
+      queryKey: [...keys.tasks, 'page', status, 200],
+      queryFn: () => get<Page<TaskSummary>>(withQuery('/api/tasks', { status, limit: 200 })),
+    })),
+  });
+  const data = results.every((r) => r.data)
+    ? results
+        .flatMap((r) => r.data!.items)
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.serial.localeCompare(b.serial))
+    : undefined;
+  return {
+    data,
+    isPending: results.some((r) => r.isPending),
+    error: results.find((r) => r.error)?.error ?? null,
+    refetch: () => Promise.all(results.map((r) => r.refetch())),
+  };
+}
+
+/** Enough pages for a district's dashboard; the cap keeps a runaway list from hanging it. */
+const MAX_DASHBOARD_PAGES = 25;
+
+export function useAllTasks() {
+  return useQuery({
+    queryKey: [...keys.tasks, 'all'],
+    queryFn: async () => {
+      const items: TaskSummary[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < MAX_DASHBOARD_PAGES; i++) {
+        const page = await get<Page<TaskSummary>>(withQuery('/api/tasks', { limit: 200, cursor }));
+        items.push(...page.items);
+        if (!page.nextCursor) return { items, truncated: false };
+        cursor = page.nextCursor;
+      }
+      return { items, truncated: true };
+    },
+  });
+}
+
+export function useTask(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.task(id ?? ''),
+    queryFn: () => get<TaskDetail>(`/api/tasks/${id}`),
+    enabled: !!id,
+    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+}
+
+export function useEscalations(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.task(id), 'escalations'],
+    queryFn: () => get<{ items: Escalation[] }>(`/api/tasks/${id}/escalations`),
+    enabled,
+  });
+}
+
+export function useExtensionRequests(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.task(id), 'extensions'],
+    queryFn: () => get<{ items: ExtensionRequest[] }>(`/api/tasks/${id}/extension-requests`),
+    enabled,
+  });
+}
+
+export function useWorkOrders() {
+  return useQuery({
+    queryKey: keys.workOrders,
+    queryFn: () => get<Page<WorkOrderListItem>>('/api/work-orders?limit=200'),
+  });
+}
+
+export function useWorkOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.workOrder(id ?? ''),
+    queryFn: () => get<WorkOrder>(`/api/work-orders/${id}`),
+    enabled: !!id,
+    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+}
+
+export function useOverdue() {
+  return useQuery({
+    queryKey: keys.overdue,
+    queryFn: () => get<{ items: OverdueItem[] }>('/api/supervision/overdue').then((r) => r.items),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useCases(status: 'open' | 'closed' | undefined) {
+  return useQuery({
+    queryKey: [...keys.cases, status ?? 'all'],
+    queryFn: () =>
+      get<Page<SupervisionCase>>(withQuery('/api/supervision/cases', { status, limit: 200 })),
+  });
+}
+
+export function useCase(id: string | undefined) {
+  return useQuery({
+    queryKey: [...keys.cases, 'one', id ?? ''],
+    queryFn: () => get<SupervisionCaseDetail>(`/api/supervision/cases/${id}`),
+    enabled: !!id,
+  });
+}
+
+export function useNotifications(unread: boolean) {
+  return useQuery({
+    queryKey: [...keys.notifications, unread ? 'unread' : 'all'],
+    queryFn: () =>
+      get<Page<Notification>>(
+        withQuery('/api/notifications', { unread: unread ? 'true' : undefined, limit: 200 }),
+      ),
+  });
+}
+
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.notifications, 'unread'],
+    queryFn: () => get<Page<Notification>>('/api/notifications?unread=true&limit=200'),
+    select: (page) => page.items.length,
+    enabled,
+    refetchInterval: 30_000,
+  });
+}
+
+export function usePolicy() {
+  return useQuery({ queryKey: keys.policy, queryFn: () => get<PolicyView>('/api/policy') });
+}
+
+export function useCalendar(year: number) {
+  return useQuery({
+    queryKey: keys.calendar(year),
+    queryFn: () => get<CalendarYearView>(`/api/calendar/${year}`),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** After any task action: lists, dashboards and boards all derive from task state. */
+export function useInvalidateTasks() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: keys.tasks }),
+      client.invalidateQueries({ queryKey: keys.workOrders }),
+      client.invalidateQueries({ queryKey: ['supervision'] }),
+      client.invalidateQueries({ queryKey: keys.notifications }),
+    ]);
+}

@@ -1,0 +1,50 @@
+import { Col, Row, Space, Typography } from 'antd';
+import {
+  ColourChart,
+  StatusChart,
+  SummaryCards,
+  TruncatedNote,
+  UnitChart,
+  useDashboard,
+} from '../../components/Dashboard';
+import { QueryState } from '../../components/QueryState';
+import { formatTime } from '../../lib/format';
+
+/** 领导看板: read-only figures; nothing here changes any state. */
+export default function LeaderDashboard() {
+  const dashboard = useDashboard();
+  return (
+    <Space
+      orientation="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="leader-dashboard"
+    >
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          领导看板
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          数据截至 {formatTime(new Date().toISOString())}
+        </Typography.Text>
+      </Space>
+      <QueryState {...dashboard}>
+        {(stats) => (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <TruncatedNote truncated={dashboard.truncated} />
+            <SummaryCards stats={stats} />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} md={12}>
+                <StatusChart stats={stats} />
+              </Col>
+              <Col xs={24} md={12}>
+                <ColourChart stats={stats} />
+              </Col>
+            </Row>
+            <UnitChart stats={stats} />
+          </Space>
+        )}
+      </QueryState>
+    </Space>
+  );
+}

@@ -1,0 +1,70 @@
+import { FileAddOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useAllTasks } from '../../api/queries';
+import {
+  ColourChart,
+  StatusChart,
+  SummaryCards,
+  TruncatedNote,
+  UnitChart,
+  useDashboard,
+} from '../../components/Dashboard';
+import { OverdueTable } from '../../components/OverdueTable';
+import { QueryState } from '../../components/QueryState';
+import { TaskTable } from '../../components/TaskTable';
+
+/** 打传办工作台: the whole mechanism at a glance, and what the office itself owes. */
+export default function OfficeDashboard() {
+  const dashboard = useDashboard();
+  const tasks = useAllTasks();
+  const owed = (tasks.data?.items ?? []).filter(
+    (t) => t.status === 'reported' || t.status === 'returned',
+  );
+  return (
+    <Space
+      orientation="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="office-dashboard"
+    >
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          工作台
+        </Typography.Title>
+        <Link to="/work-orders/new">
+          <Button type="primary" icon={<FileAddOutlined />}>
+            下发交办单
+          </Button>
+        </Link>
+      </Space>
+      <QueryState {...dashboard}>
+        {(stats) => (
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <TruncatedNote truncated={dashboard.truncated} />
+            <SummaryCards stats={stats} />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} md={12}>
+                <StatusChart stats={stats} />
+              </Col>
+              <Col xs={24} md={12}>
+                <ColourChart stats={stats} />
+              </Col>
+            </Row>
+            <Card title={`待打传办审核、审定（${owed.length}）`} size="small">
+              <TaskTable tasks={owed} empty="没有待审核或待审定的任务" testId="office-owed" />
+            </Card>
+            <Card
+              title="逾期督办事项"
+              size="small"
+              extra={<Link to="/supervision">查看督办台</Link>}
+            >
+              <OverdueTable items={(dashboard.overdue ?? []).slice(0, 10)} />
+            </Card>
+            <UnitChart stats={stats} limit={10} />
+          </Space>
+        )}
+      </QueryState>
+    </Space>
+  );
+}

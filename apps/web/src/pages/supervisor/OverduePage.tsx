@@ -1,0 +1,56 @@
+import type { OverdueItem } from '@lianxi/domain';
+import { Card, Segmented, Space } from 'antd';
+import { useState } from 'react';
+import { useOverdue } from '../../api/queries';
+import { OverdueTable } from '../../components/OverdueTable';
+import { QueryState } from '../../components/QueryState';
+import { type Colour, ColourTag } from '../../components/tags';
+
+const FILTERS: { value: Colour | 'all'; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'red', label: '挂牌督办' },
+  { value: 'orange', label: '督办' },
+  { value: 'yellow', label: '催办' },
+];
+
+/** 督办台: every open overdue item, red first, refreshed every half minute. */
+export default function OverduePage() {
+  const query = useOverdue();
+  const [filter, setFilter] = useState<Colour | 'all'>('all');
+  const count = (items: OverdueItem[], c: Colour | 'all') =>
+    c === 'all' ? items.length : items.filter((i) => i.colour === c).length;
+  return (
+    <Card
+      title="督办台"
+      data-testid="overdue-board"
+      extra={
+        <Space size={4} wrap>
+          <ColourTag colour="red" />
+          <ColourTag colour="orange" />
+          <ColourTag colour="yellow" />
+        </Space>
+      }
+    >
+      <QueryState {...query}>
+        {(items) => (
+          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }}>
+            {/* Four long labels do not fit a phone: let the filter scroll instead of the page. */}
+            <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+              <Segmented
+                value={filter}
+                onChange={(v) => setFilter(v as Colour | 'all')}
+                options={FILTERS.map((f) => ({
+                  value: f.value,
+                  label: `${f.label}（${count(items, f.value)}）`,
+                }))}
+              />
+            </div>
+            <OverdueTable
+              items={filter === 'all' ? items : items.filter((i) => i.colour === filter)}
+            />
+          </div>
+        )}
+      </QueryState>
+    </Card>
+  );
+}

@@ -1,0 +1,124 @@
+import type { TaskDetail } from '@lianxi/domain';
+import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useTask, useUnitNames } from '../../api/queries';
+import { isOffice, useMe } from '../../auth';
+import { QueryState } from '../../components/QueryState';
+import { Deadline, EscalationTag, StatusTag } from '../../components/tags';
+import { ASSIGNMENT_LABELS, formatTime, PRIORITY_LABELS } from '../../lib/format';
+import { ExtensionPanel } from './ExtensionPanel';
+import { OfficeActions } from './OfficeActions';
+import { EscalationHistory, EventTimeline } from './TaskHistory';
+import { UnitActions } from './UnitActions';
+
+export default function TaskPage() {
+  const { id } = useParams();
+  const query = useTask(id);
+  return (
+    <QueryState {...query} notFoundTitle="任务不存在或无权访问">
+      {(task) => <TaskView task={task} />}
+    </QueryState>
+  );
+}
+
+function TaskView({ task }: { task: TaskDetail }) {
+  const me = useMe();
+  const unitName = useUnitNames();
+  const mine = me.role === 'unit' && me.unitId === task.unitId;
+  const office = isOffice(me.role);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="task-detail">
+      <Card
+        title={
+          <Space wrap>
+            <Typography.Text type="secondary">{task.serial}</Typography.Text>
+            <span data-testid="task-title">{task.title}</span>
+          </Space>
+        }
+        extra={
+          <Space>
+            <StatusTag status={task.status} />
+            <EscalationTag level={task.escalationLevel} />
+          </Space>
+        }
+      >
+        {task.redFlag && (
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} title="挂牌督办事项" />
+        )}
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3 }}
+          items={[
+            {
+              key: 'order',
+              label: '交办单',
+              children: <Link to={`/work-orders/${task.workOrderId}`}>{task.serial}</Link>,
+            },
+            { key: 'unit', label: '承办单位', children: unitName(task.unitId) },
+            {
+              key: 'role',
+              label: '承办方式',
+              children: (
+                <Tag color={task.role === 'lead' ? 'red' : 'default'}>
+                  {ASSIGNMENT_LABELS[task.role]}
+                </Tag>
+              ),
+            },
+            {
+              key: 'priority',
+              label: '紧急程度',
+              children: (
+                <Tag color={task.priority === 'urgent' ? 'volcano' : 'default'}>
+                  {PRIORITY_LABELS[task.priority]}
+                </Tag>
+              ),
+            },
+            ...(task.status === 'issued' && task.signDueAt
+              ? [{ key: 'sign', label: '签收期限', children: formatTime(task.signDueAt) }]
+              : []),
+            {
+              key: 'due',
+              label: '办理期限',
+              children: (
+                <Deadline status={task.status} dueAt={task.dueAt} level={task.escalationLevel} />
+              ),
+            },
+            ...(task.returnDueAt && (task.status === 'issued' || task.status === 'accepted')
+              ? [{ key: 'return', label: '可退回至', children: formatTime(task.returnDueAt) }]
+              : []),
+            ...(task.officeDueAt
+              ? [{ key: 'office', label: '打传办审办期限', children: formatTime(task.officeDueAt) }]
+              : []),
+          ]}
+        />
+        {task.provisional && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            注：期限跨越尚未导入工作日历的年份，按周一至周五推算，导入后将自动重算。
+          </Typography.Paragraph>
+        )}
+        <Typography.Title level={5}>交办内容</Typography.Title>
+        <Typography.Paragraph className="lx-pre" data-testid="task-body">
+          {task.body}
+        </Typography.Paragraph>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {mine && <UnitActions task={task} />}
+          {office && <OfficeActions task={task} />}
+        </Space>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title="办理记录" size="small">
+            <EventTimeline task={task} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <EscalationHistory taskId={task.id} />
+            <ExtensionPanel task={task} canDecide={office} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,212 @@
+import {
+  ExtensionRequestInput,
+  localDate,
+  ProgressInput,
+  ReportInput,
+  ReturnTaskInput,
+  type TaskDetail,
+  zonedInstant,
+} from '@lianxi/domain';
+import { Alert, App, Button, DatePicker, Form, Input, Space, Tooltip } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { post } from '../../api/client';
+import { useExtensionRequests, useInvalidateTasks } from '../../api/queries';
+import { ActionModal } from '../../components/ActionModal';
+import { useErrorNotice } from '../../components/feedback';
+import { formatTime, TIME_ZONE } from '../../lib/format';
+import { textRules } from '../../lib/forms';
+
+type Dialog = 'return' | 'progress' | 'report' | 'extension' | null;
+
+/** The picker shows the PC's wall clock; deadlines are Asia/Shanghai wall-clock times. */
+const toShanghai = (d: Dayjs) =>
+  zonedInstant(d.format('YYYY-MM-DD'), d.format('HH:mm:00'), TIME_ZONE).toISOString();
+
+/** What the task's own unit can do next: 签收, 退回, 报告进展, 反馈, 申请延期. */
+export function UnitActions({ task }: { task: TaskDetail }) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [accepting, setAccepting] = useState(false);
+  const invalidate = useInvalidateTasks();
+  const notice = useErrorNotice();
+  const { message } = App.useApp();
+  const extensions = useExtensionRequests(task.id, task.status === 'accepted');
+  const extensionPending = extensions.data?.items.some((r) => r.status === 'pending') ?? false;
+  const act = (path: string, body: object) =>
+    post(`/api/tasks/${task.id}/${path}`, { ...body, version: task.version });
+  const close = () => setDialog(null);
+
+  const accept = async () => {
+    setAccepting(true);
+    try {
+      await act('accept', {});
+      message.success('已签收，请在期限内办理');
+    } catch (e) {
+      notice(e);
+    } finally {
+      setAccepting(false);
+      await invalidate();
+    }
+  };
+
+  const returnOpen =
+    (task.status === 'issued' || task.status === 'accepted') &&
+    (!task.returnDueAt || new Date(task.returnDueAt) > new Date());
+
+  return (
+    <>
+      {task.status === 'returned' && (
+        <Alert type="info" showIcon title="已退回，等待打传办审定。审定期间办理期限暂停计算。" />
+      )}
+      {task.status === 'reported' && (
+        <Alert type="info" showIcon title="已反馈办理结果，等待打传办审核。" />
+      )}
+      <Space wrap data-testid="unit-actions">
+        {task.status === 'issued' && (
+          <Button type="primary" loading={accepting} onClick={accept} data-testid="action-accept">
+            签收
+          </Button>
+        )}
+        {task.status === 'accepted' && (
+          <>
+            <Button type="primary" onClick={() => setDialog('report')} data-testid="action-report">
+              反馈办理结果
+            </Button>
+            <Button onClick={() => setDialog('progress')} data-testid="action-progress">
+              报告进展
+            </Button>
+            <Tooltip title={extensionPending ? '已有一项延期申请待审批' : undefined}>
+              <Button
+                onClick={() => setDialog('extension')}
+                disabled={extensionPending}
+                data-testid="action-extension"
+              >
+                申请延期
+              </Button>
+            </Tooltip>
+          </>
+        )}
+        {returnOpen && (
+          <Button danger onClick={() => setDialog('return')} data-testid="action-return">
+            退回
+          </Button>
+        )}
+      </Space>
+
+      <ActionModal<{ reason: string }>
+        open={dialog === 'return'}
+        title="退回任务"
+        okText="确认退回"
+        danger
+        formName="return-form"
+        onClose={close}
+        submit={(v) => act('return', v)}
+        success="已退回，等待打传办审定"
+        onDone={invalidate}
+      >
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`退回须在 ${formatTime(task.returnDueAt)} 前提出，并说明不属于本单位职责的理由。`}
+        />
+        <Form.Item
+          label="退回理由"
+          name="reason"
+          rules={textRules('退回理由', ReturnTaskInput.shape.reason)}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+      </ActionModal>
+
+      <ActionModal<{ note: string }>
+        open={dialog === 'progress'}
+        title="报告进展"
+        okText="提交进展"
+        formName="progress-form"
+        onClose={close}
+        submit={(v) => act('progress', v)}
+        success="进展已报告"
+        onDone={invalidate}
+      >
+        <Form.Item
+          label="进展情况"
+          name="note"
+          rules={textRules('进展情况', ProgressInput.shape.note)}
+        >
+          <Input.TextArea rows={4} maxLength={5000} showCount />
+        </Form.Item>
+      </ActionModal>
+
+      <ActionModal<{ summary: string }>
+        open={dialog === 'report'}
+        title="反馈办理结果"
+        okText="提交反馈"
+        formName="report-form"
+        onClose={close}
+        submit={(v) => act('report', v)}
+        success="已反馈，等待打传办审核"
+        onDone={invalidate}
+      >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`办理期限：${formatTime(task.dueAt)}`}
+        />
+        <Form.Item
+          label="办理结果"
+          name="summary"
+          rules={textRules('办理结果', ReportInput.shape.summary)}
+        >
+          <Input.TextArea rows={6} maxLength={10000} showCount data-testid="report-summary" />
+        </Form.Item>
+      </ActionModal>
+
+      <ActionModal<{ requestedDueAt: Dayjs; reason: string }>
+        open={dialog === 'extension'}
+        title="申请延期"
+        okText="提交申请"
+        formName="extension-form"
+        onClose={close}
+        submit={(v) =>
+          post(`/api/tasks/${task.id}/extension-requests`, {
+            requestedDueAt: toShanghai(v.requestedDueAt),
+            reason: v.reason,
+          })
+        }
+        success="延期申请已提交，等待打传办审批"
+        onDone={invalidate}
+      >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`当前期限：${formatTime(task.dueAt)}。延期须在到期前申请，累计不超过规定上限。`}
+        />
+        <Form.Item
+          label="申请延至（北京时间）"
+          name="requestedDueAt"
+          rules={[{ required: true, message: '请选择新的期限' }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            style={{ width: '100%' }}
+            disabledDate={(d) =>
+              d.format('YYYY-MM-DD') < localDate(new Date(task.dueAt), TIME_ZONE)
+            }
+            defaultPickerValue={dayjs(localDate(new Date(task.dueAt), TIME_ZONE))}
+          />
+        </Form.Item>
+        <Form.Item
+          label="延期理由"
+          name="reason"
+          rules={textRules('延期理由', ExtensionRequestInput.shape.reason)}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount />
+        </Form.Item>
+      </ActionModal>
+    </>
+  );
+}

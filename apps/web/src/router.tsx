@@ -1,0 +1,108 @@
+import type { Role } from '@lianxi/domain';
+import { Result, Spin } from 'antd';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { homeOf, useAuth, useMe } from './auth';
+import { AppLayout } from './components/AppLayout';
+
+const pages = {
+  Login: lazy(() => import('./pages/account/LoginPage')),
+  Password: lazy(() => import('./pages/account/PasswordPage')),
+  Notifications: lazy(() => import('./pages/account/NotificationsPage')),
+  OfficeDashboard: lazy(() => import('./pages/office/OfficeDashboard')),
+  IssueOrder: lazy(() => import('./pages/office/IssueOrderPage')),
+  WorkOrders: lazy(() => import('./pages/office/WorkOrdersPage')),
+  WorkOrder: lazy(() => import('./pages/office/WorkOrderPage')),
+  Tasks: lazy(() => import('./pages/office/TasksPage')),
+  Task: lazy(() => import('./pages/task/TaskPage')),
+  Inbox: lazy(() => import('./pages/unit/InboxPage')),
+  Overdue: lazy(() => import('./pages/supervisor/OverduePage')),
+  Cases: lazy(() => import('./pages/supervisor/CasesPage')),
+  Case: lazy(() => import('./pages/supervisor/CasePage')),
+  Leader: lazy(() => import('./pages/leader/LeaderDashboard')),
+  Units: lazy(() => import('./pages/admin/UnitsPage')),
+  Policy: lazy(() => import('./pages/admin/PolicyPage')),
+  Calendar: lazy(() => import('./pages/admin/CalendarPage')),
+};
+
+const fallback = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+function Page({ component: C, roles }: { component: ComponentType; roles?: Role[] }) {
+  return (
+    <Suspense fallback={fallback}>
+      {roles ? (
+        <RoleGate roles={roles}>
+          <C />
+        </RoleGate>
+      ) : (
+        <C />
+      )}
+    </Suspense>
+  );
+}
+
+function RoleGate({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const me = useMe();
+  if (!roles.includes(me.role)) {
+    return <Result status="403" title="无权访问" subTitle="当前角色不能使用此功能。" />;
+  }
+  return <>{children}</>;
+}
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (!user) {
+    const next = location.pathname + location.search;
+    return (
+      <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />
+    );
+  }
+  return <>{children}</>;
+}
+
+function Home() {
+  return <Navigate to={homeOf(useMe().role)} replace />;
+}
+
+const OFFICE: Role[] = ['office', 'admin'];
+const OVERSEERS: Role[] = ['office', 'admin', 'supervisor', 'leader'];
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <Page component={pages.Login} /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'dashboard', element: <Page component={pages.OfficeDashboard} roles={OFFICE} /> },
+      { path: 'work-orders/new', element: <Page component={pages.IssueOrder} roles={OFFICE} /> },
+      { path: 'work-orders', element: <Page component={pages.WorkOrders} /> },
+      { path: 'work-orders/:id', element: <Page component={pages.WorkOrder} /> },
+      { path: 'tasks', element: <Page component={pages.Tasks} roles={OVERSEERS} /> },
+      { path: 'tasks/:id', element: <Page component={pages.Task} /> },
+      { path: 'inbox', element: <Page component={pages.Inbox} roles={['unit']} /> },
+      { path: 'supervision', element: <Page component={pages.Overdue} roles={OVERSEERS} /> },
+      { path: 'supervision/cases', element: <Page component={pages.Cases} roles={OVERSEERS} /> },
+      { path: 'supervision/cases/:id', element: <Page component={pages.Case} roles={OVERSEERS} /> },
+      { path: 'leader', element: <Page component={pages.Leader} roles={OVERSEERS} /> },
+      { path: 'units', element: <Page component={pages.Units} /> },
+      { path: 'policy', element: <Page component={pages.Policy} /> },
+      { path: 'calendar', element: <Page component={pages.Calendar} /> },
+      { path: 'notifications', element: <Page component={pages.Notifications} /> },
+      { path: 'password', element: <Page component={pages.Password} /> },
+      {
+        path: '*',
+        element: <Result status="404" title="页面不存在" data-testid="not-found" />,
+      },
+    ],
+  },
+]);
