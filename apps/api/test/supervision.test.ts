@@ -63,6 +63,22 @@ describe('the overdue board', () => {
   });
 });
 
+describe('dashboard figures', () => {
+  it('are counted by the database, within the caller scope', async () => {
+    const all = (await office.get('/api/stats/tasks')).json();
+    expect(all).toMatchObject({
+      total: 2,
+      open: 2,
+      byColour: { blue: 0, yellow: 0, orange: 0, red: 1 },
+    });
+    expect(all.byStatus.accepted).toBe(2);
+    expect(all.byUnit[0]).toMatchObject({ unitId: await env.unitId('zjj'), overdue: 1, open: 1 });
+    const own = (await (await env.as('unit-fzb')).get('/api/stats/tasks')).json();
+    expect(own).toMatchObject({ total: 1, open: 1, byColour: { red: 0 } });
+    expect(own.byUnit.map((u: { unitId: string }) => u.unitId)).toEqual([await env.unitId('fzb')]);
+  });
+});
+
 describe('supervision cases', () => {
   it('supervisors add opinions and close with a conclusion and accountability', async () => {
     const cases = (await supervisor.get('/api/supervision/cases?status=open')).json().items;
@@ -122,6 +138,9 @@ describe('notifications', () => {
     expect(kinds).toEqual(
       expect.arrayContaining(['task.issued', 'task.level1', 'task.level2', 'task.level3']),
     );
+    expect((await zjj.get('/api/notifications/unread-count')).json()).toEqual({
+      count: unread.length,
+    });
     const read = await zjj.post(`/api/notifications/${unread[0].id}/read`);
     expect(read.statusCode).toBe(200);
     expect(read.json().readAt).not.toBeNull();

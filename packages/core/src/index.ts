@@ -15,3 +15,4 @@ export * from './policy/index.js';
 export * from './supervision/index.js';
 export * from './tasks/index.js';
 export * from './work-orders/index.js';
+export * from './stats/task-stats.js';

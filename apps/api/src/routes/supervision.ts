@@ -7,6 +7,8 @@ import {
   markNotificationRead,
   overdueBoard,
   SUPERVISION_READERS,
+  taskStats,
+  unreadCount,
 } from '@lianxi/core';
 import {
   CaseListQuery,
@@ -19,6 +21,7 @@ import {
   page,
   SupervisionCase,
   SupervisionCaseDetail,
+  TaskStats,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -108,6 +111,30 @@ export async function supervisionRoutes(base: FastifyInstance) {
       },
     },
     async (request) => listNotifications(request.ctx, request.query),
+  );
+  app.get(
+    '/api/notifications/unread-count',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['通知'],
+        summary: '未读通知数',
+        response: { 200: z.object({ count: z.number().int() }) },
+      },
+    },
+    async (request) => unreadCount(request.ctx),
+  );
+  app.get(
+    '/api/stats/tasks',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['统计'],
+        summary: '任务统计（按状态、督办颜色、单位）',
+        response: { 200: TaskStats },
+      },
+    },
+    async (request) => taskStats(request.ctx),
   );
   app.post(
     '/api/notifications/:id/read',

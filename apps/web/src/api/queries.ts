@@ -8,6 +8,7 @@ import type {
   SupervisionCase,
   SupervisionCaseDetail,
   TaskDetail,
+  TaskStats,
   TaskStatus,
   TaskSummary,
   Unit,
@@ -102,23 +103,11 @@ export function useTasksIn(statuses: TaskStatus[]) {
   };
 }
 
-/** Enough pages for a district's dashboard; the cap keeps a runaway list from hanging it. */
-const MAX_DASHBOARD_PAGES = 25;
-
-export function useAllTasks() {
+/** Dashboard figures, counted by the server within the caller's scope. */
+export function useTaskStats() {
   return useQuery({
-    queryKey: [...keys.tasks, 'all'],
-    queryFn: async () => {
-      const items: TaskSummary[] = [];
-      let cursor: string | undefined;
-      for (let i = 0; i < MAX_DASHBOARD_PAGES; i++) {
-        const page = await get<Page<TaskSummary>>(withQuery('/api/tasks', { limit: 200, cursor }));
-        items.push(...page.items);
-        if (!page.nextCursor) return { items, truncated: false };
-        cursor = page.nextCursor;
-      }
-      return { items, truncated: true };
-    },
+    queryKey: [...keys.tasks, 'stats'],
+    queryFn: () => get<TaskStats>('/api/stats/tasks'),
   });
 }
 
@@ -200,8 +189,8 @@ export function useNotifications(unread: boolean) {
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: [...keys.notifications, 'unread'],
-    queryFn: () => get<Page<Notification>>('/api/notifications?unread=true&limit=200'),
-    select: (page) => page.items.length,
+    queryFn: () => get<{ count: number }>('/api/notifications/unread-count'),
+    select: (answer) => answer.count,
     enabled,
     refetchInterval: 30_000,
   });

@@ -1,10 +1,8 @@
 import { TaskStatus } from '@lianxi/domain';
-import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
-import { useMemo } from 'react';
-import { useAllTasks, useOverdue, useUnitNames } from '../api/queries';
-import { useWorkdayCalendar } from '../lib/deadline';
+import { Card, Col, Row, Statistic, Table } from 'antd';
+import { useOverdue, useTaskStats, useUnitNames } from '../api/queries';
 import { statusLabel } from '../lib/format';
-import { type TaskStats, taskStats, type UnitCounts } from '../lib/stats';
+import type { TaskStats } from '@lianxi/domain';
 import { BarList } from './BarList';
 import { COLOUR_NAMES, type Colour } from './tags';
 
@@ -32,20 +30,14 @@ const COLOUR_LABELS: Record<Colour, string> = {
 
 /** Everything a dashboard shows, loaded once and shared by the office and leader views. */
 export function useDashboard() {
-  const tasks = useAllTasks();
+  const stats = useTaskStats();
   const overdue = useOverdue();
-  const cal = useWorkdayCalendar();
-  const stats = useMemo(
-    () => (tasks.data && overdue.data ? taskStats(tasks.data.items, overdue.data, cal) : undefined),
-    [tasks.data, overdue.data, cal],
-  );
   return {
-    data: stats,
-    truncated: tasks.data?.truncated ?? false,
+    data: stats.data && overdue.data ? stats.data : undefined,
     overdue: overdue.data,
-    isPending: tasks.isPending || overdue.isPending,
-    error: tasks.error ?? overdue.error,
-    refetch: () => Promise.all([tasks.refetch(), overdue.refetch()]),
+    isPending: stats.isPending || overdue.isPending,
+    error: stats.error ?? overdue.error,
+    refetch: () => Promise.all([stats.refetch(), overdue.refetch()]),
   };
 }
 
@@ -115,7 +107,7 @@ export function UnitChart({ stats, limit }: { stats: TaskStats; limit?: number }
   const rows = limit ? stats.byUnit.slice(0, limit) : stats.byUnit;
   return (
     <Card title="各单位任务情况" size="small">
-      <Table<UnitCounts>
+      <Table<TaskStats['byUnit'][number]>
         rowKey="unitId"
         size="small"
         dataSource={rows}
@@ -138,10 +130,4 @@ export function UnitChart({ stats, limit }: { stats: TaskStats; limit?: number }
       />
     </Card>
   );
-}
-
-export function TruncatedNote({ truncated }: { truncated: boolean }) {
-  return truncated ? (
-    <Alert type="info" showIcon title="任务较多，统计仅包含最近的 5000 条任务。" />
-  ) : null;
 }

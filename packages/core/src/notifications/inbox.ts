@@ -39,3 +39,12 @@ export async function markNotificationRead(ctx: Ctx, id: string): Promise<Notifi
   if (!row) throw notFound('通知');
   return view(row);
 }
+
+/** The header badge: how many of the caller's notices are unread, counted by index. */
+export async function unreadCount(ctx: Ctx): Promise<{ count: number }> {
+  const [row] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, ctx.actor.userId ?? ''), isNull(notifications.readAt)));
+  return { count: row.count };
+}

@@ -1,4 +1,5 @@
 export * from './clock.js';
 export * from './plan.js';
 export * from './schemas.js';
+export * from './stats.js';
 export * from './status.js';

@@ -3,7 +3,6 @@ import {
   ColourChart,
   StatusChart,
   SummaryCards,
-  TruncatedNote,
   UnitChart,
   useDashboard,
 } from '../../components/Dashboard';
@@ -31,7 +30,6 @@ export default function LeaderDashboard() {
       <QueryState {...dashboard}>
         {(stats) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <TruncatedNote truncated={dashboard.truncated} />
             <SummaryCards stats={stats} />
             <Row gutter={[16, 16]}>
               <Col xs={24} md={12}>

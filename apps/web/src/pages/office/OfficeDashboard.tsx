@@ -1,12 +1,11 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useAllTasks } from '../../api/queries';
+import { useTasksIn } from '../../api/queries';
 import {
   ColourChart,
   StatusChart,
   SummaryCards,
-  TruncatedNote,
   UnitChart,
   useDashboard,
 } from '../../components/Dashboard';
@@ -17,10 +16,7 @@ import { TaskTable } from '../../components/TaskTable';
 /** 打传办工作台: the whole mechanism at a glance, and what the office itself owes. */
 export default function OfficeDashboard() {
   const dashboard = useDashboard();
-  const tasks = useAllTasks();
-  const owed = (tasks.data?.items ?? []).filter(
-    (t) => t.status === 'reported' || t.status === 'returned',
-  );
+  const owed = useTasksIn(['reported', 'returned']).data ?? [];
   return (
     <Space
       orientation="vertical"
@@ -41,7 +37,6 @@ export default function OfficeDashboard() {
       <QueryState {...dashboard}>
         {(stats) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <TruncatedNote truncated={dashboard.truncated} />
             <SummaryCards stats={stats} />
             <Row gutter={[16, 16]}>
               <Col xs={24} md={12}>
