@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { type AppDeps, buildApp } from '@lianxi/api';
-import type { Config } from '@lianxi/core';
+import { type Config, parseReporterKeys } from '@lianxi/core';
 import { type Database, DEMO_PASSWORD, openDatabase } from '@lianxi/db';
 import { createRedis } from '@lianxi/queue';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -11,6 +11,8 @@ import { TestClock } from './clock.js';
 import { adminQuery, databaseUrl, dropDatabase, TEST_REDIS_URL } from './databases.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+/** Two keys, so rotation is exercised: t1 seals, t0 still opens older seals. */
+export const TEST_REPORTER_KEYS = `t1:${Buffer.alloc(32, 1).toString('base64')},t0:${Buffer.alloc(32, 7).toString('base64')}`;
 
 export interface Caller {
   token: string;
@@ -64,6 +66,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
     reconcileEveryMs: 30_000,
+    reporterKeys: parseReporterKeys(TEST_REPORTER_KEYS),
     ...overrides,
   };
   const deps: AppDeps = { config, database, redis, clock, logger: false };

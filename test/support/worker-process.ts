@@ -17,6 +17,9 @@ export async function spawnWorkerProcess(
       REDIS_URL: config.redisUrl,
       QUEUE_PREFIX: config.queuePrefix,
       JWT_SECRET: config.jwtSecret,
+      REPORTER_KEYS: [...config.reporterKeys.keys]
+        .map(([id, key]) => `${id}:${key.toString('base64')}`)
+        .join(','),
       RECONCILE_EVERY_MS: String(config.reconcileEveryMs),
       LOG_LEVEL: 'info',
     },

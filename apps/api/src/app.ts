@@ -15,6 +15,7 @@ import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
 import { auditRoutes } from './routes/audit.js';
+import { clueRoutes } from './routes/clues.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { policyCalendarRoutes } from './routes/policy-calendar.js';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(taskRoutes);
   await app.register(policyCalendarRoutes);
   await app.register(supervisionRoutes);
+  await app.register(clueRoutes, deps);
   if (deps.webDist !== false) await app.register(webPlugin, { dist: deps.webDist });
   return app;
 }

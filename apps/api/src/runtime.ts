@@ -14,7 +14,7 @@ export function openApiDeps(config: Config): AppDeps & { close(): Promise<void> 
     clock: systemClock,
     logger:
       config.env === 'development'
-        ? ({ level: config.logLevel, transport: { target: 'pino-pretty' } } as { level: string })
+        ? { level: config.logLevel, transport: { target: 'pino-pretty' } }
         : { level: config.logLevel },
     close: async () => {
       redis.disconnect();

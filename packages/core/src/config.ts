@@ -22,6 +22,8 @@ const Env = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Keys that seal reporters' identities: `id:base64key,…`, 32-byte keys, the first seals. */
+  REPORTER_KEYS: z.string().min(1).optional(),
   /** How often the worker sweeps PostgreSQL for due clocks no timer handled. */
   RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(30_000),
 });
@@ -42,6 +44,13 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   reconcileEveryMs: number;
+  reporterKeys: ReporterKeys;
+}
+
+export interface ReporterKeys {
+  /** The id of the key new seals use. */
+  current: string;
+  keys: ReadonlyMap<string, Buffer>;
 }
 
 export class ConfigError extends Error {}
@@ -71,7 +80,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    reporterKeys: parseReporterKeys(e.REPORTER_KEYS ?? developmentKeys(e.NODE_ENV, dataDir)),
   };
+}
+
+/** Reads `id:base64key,…`; every key must be 32 bytes (AES-256). */
+export function parseReporterKeys(text: string): ReporterKeys {
+  const keys = new Map<string, Buffer>();
+  for (const entry of text.split(',')) {
+    const [id, encoded] = entry.trim().split(':');
+    const key = Buffer.from(encoded ?? '', 'base64');
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id ?? '') || key.length !== 32) {
+      throw new ConfigError(
+        'REPORTER_KEYS 格式错误：应为 “编号:32字节密钥的base64”，多个用逗号分隔',
+      );
+    }
+    keys.set(id, key);
+  }
+  return { current: [...keys.keys()][0], keys };
+}
+
+function developmentKeys(env: Config['env'], dataDir: string): string {
+  if (env === 'production') {
+    throw new ConfigError('REPORTER_KEYS 未设置：生产环境必须提供举报人信息加密密钥');
+  }
+  return keptSecret(dataDir, 'reporter-keys', () => `dev1:${randomBytes(32).toString('base64')}`);
 }
 
 /** Outside production a secret is generated once and kept, so logins survive restarts. */
@@ -79,12 +112,16 @@ function developmentSecret(env: Config['env'], dataDir: string): string {
   if (env === 'production') {
     throw new ConfigError('JWT_SECRET 未设置：生产环境必须提供至少 32 个字符的 JWT_SECRET');
   }
-  const file = join(dataDir, 'jwt-secret');
+  return keptSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url'));
+}
+
+function keptSecret(dataDir: string, name: string, make: () => string): string {
+  const file = join(dataDir, name);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
     mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(48).toString('base64url');
+    const secret = make();
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   }

@@ -16,3 +16,4 @@ export * from './supervision/index.js';
 export * from './tasks/index.js';
 export * from './work-orders/index.js';
 export * from './stats/task-stats.js';
+export * from './clues/index.js';

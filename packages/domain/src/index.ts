@@ -15,3 +15,4 @@ export * from './calendar/schemas.js';
 export * from './policy/index.js';
 export * from './supervision/schemas.js';
 export * from './tasks/index.js';
+export * from './clues/index.js';

@@ -5,29 +5,16 @@ import {
   type WorkOrder,
   yearOf,
 } from '@lianxi/domain';
-import { serialCounters, units, workOrders } from '@lianxi/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { units, workOrders } from '@lianxi/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { nextSerial } from '../common/serial.js';
 import { type Ctx, requireRole } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import { createTask, type DueRule } from '../tasks/create.js';
 import { type DeadlineEnv, loadDeadlineEnv } from '../tasks/deadline-env.js';
 import { withTransaction } from '../transaction.js';
 import { getWorkOrder } from './read.js';
-
-/** The next number of the year for this kind of document: 打传交〔2026〕12号. */
-async function nextSerial(ctx: Ctx, env: DeadlineEnv, now: Date): Promise<string> {
-  const year = yearOf(localDate(now, env.timeZone));
-  const [row] = await ctx.db
-    .insert(serialCounters)
-    .values({ conferenceId: ctx.conferenceId, kind: 'work_order', year, last: 1 })
-    .onConflictDoUpdate({
-      target: [serialCounters.conferenceId, serialCounters.kind, serialCounters.year],
-      set: { last: sql`${serialCounters.last} + 1` },
-    })
-    .returning({ last: serialCounters.last });
-  return `${env.conference.serialPrefix}〔${year}〕${row.last}号`;
-}
 
 /** A work order is work to do, not a plan for the next decade. */
 const MAX_LEAD_MS = 2 * 366 * 86_400_000;
@@ -76,7 +63,7 @@ export async function issueWorkOrder(ctx: Ctx, input: IssueWorkOrderInput): Prom
       throw new AppError('rule_violation', '指派的单位不属于本联席会议', { errors: missing });
     }
     const due = dueRule(input, env, now);
-    const serial = await nextSerial(tx, env, now);
+    const serial = await nextSerial(tx, env.conference, 'work_order', now);
     const [order] = await tx.db
       .insert(workOrders)
       .values({

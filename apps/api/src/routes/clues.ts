@@ -1,0 +1,55 @@
+import { getClue, listClues, receiveClue } from '@lianxi/core';
+import {
+  ClueDetail,
+  ClueIntake,
+  ClueListQuery,
+  Clue,
+  CreateClueInput,
+  IdParams,
+  page,
+} from '@lianxi/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps.js';
+
+export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['线索'];
+  const keys = deps.config.reporterKeys;
+
+  app.post(
+    '/api/clues',
+    {
+      config: { access: ['office', 'admin', 'unit'] },
+      schema: {
+        tags,
+        summary: '登记线索（重复举报并入在办线索）',
+        body: CreateClueInput,
+        response: { 201: ClueIntake },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await receiveClue(request.ctx, request.body, keys)),
+  );
+  app.get(
+    '/api/clues',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '线索列表（不含举报人信息）',
+        querystring: ClueListQuery,
+        response: { 200: page(Clue) },
+      },
+    },
+    async (request) => listClues(request.ctx, request.query),
+  );
+  app.get(
+    '/api/clues/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '线索详情', params: IdParams, response: { 200: ClueDetail } },
+    },
+    async (request) => getClue(request.ctx, request.params.id, keys),
+  );
+}

@@ -1,0 +1,3 @@
+export * from './intake.js';
+export * from './read.js';
+export { openReporter, sealReporter } from './reporter-seal.js';

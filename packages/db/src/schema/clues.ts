@@ -1,0 +1,84 @@
+import { ClueCategory, ClueChannel, Clue as ClueView } from '@lianxi/domain';
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { conferences, units } from './conference.js';
+import { enumValues } from './enum-values.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const clueChannel = pgEnum('clue_channel', enumValues(ClueChannel));
+export const clueCategory = pgEnum('clue_category', enumValues(ClueCategory));
+export const clueStatus = pgEnum('clue_status', enumValues(ClueView.shape.status));
+
+/** A suspected scheme. Repeat reports of the same subject join the open clue. */
+export const clues = pgTable(
+  'clues',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    serial: text('serial').notNull(),
+    channel: clueChannel('channel').notNull(),
+    subjectName: text('subject_name').notNull(),
+    subjectCreditCode: text('subject_credit_code'),
+    subjectUrl: text('subject_url'),
+    /** credit:… / host:… / name:…, see subjectKey in the domain. */
+    subjectKey: text('subject_key').notNull(),
+    township: text('township'),
+    category: clueCategory('category').notNull(),
+    description: text('description').notNull(),
+    participants: integer('participants'),
+    levels: integer('levels'),
+    amountYuan: numeric('amount_yuan', { precision: 16, scale: 2, mode: 'number' }),
+    status: clueStatus('status').notNull().default('open'),
+    reportCount: integer('report_count').notNull().default(1),
+    /** The unit that holds the clue; null while the office holds it. */
+    owningUnitId: uuid('owning_unit_id').references(() => units.id),
+    createdBy: uuid('created_by'),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('clues_serial_key').on(t.conferenceId, t.serial),
+    // one open clue per subject: a repeat merges into it, however intakes race
+    uniqueIndex('clues_one_open_per_subject')
+      .on(t.conferenceId, t.subjectKey)
+      .where(sql`${t.status} = 'open'`),
+    index('clues_owner_idx').on(t.conferenceId, t.owningUnitId, t.createdAt),
+    index('clues_recent_idx').on(t.conferenceId, t.createdAt),
+  ],
+);
+
+/**
+ * Each report received, the first and every repeat. The reporter's identity is kept only
+ * as AES-256-GCM ciphertext with the id of the key that sealed it (禁止传销条例 Art. 6).
+ */
+export const clueReports = pgTable(
+  'clue_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    channel: clueChannel('channel').notNull(),
+    description: text('description').notNull(),
+    reporterSealed: text('reporter_sealed'),
+    reporterKeyId: text('reporter_key_id'),
+    receivedByUnitId: uuid('received_by_unit_id').references(() => units.id),
+    createdBy: uuid('created_by'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index().on(t.clueId, t.createdAt)],
+);

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { Id, Text } from '../common/schemas.js';
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** Where a clue came from (DESIGN §6). */
+export const ClueChannel = z.enum([
+  'hotline',
+  'online',
+  'opinion_monitoring',
+  'petition',
+  'upper_level',
+  'other_unit',
+]);
+export type ClueChannel = z.infer<typeof ClueChannel>;
+export const CLUE_CHANNEL_LABELS: Record<ClueChannel, string> = {
+  hotline: '举报电话',
+  online: '网上举报',
+  opinion_monitoring: '舆情监测',
+  petition: '信访',
+  upper_level: '上级交办',
+  other_unit: '其他单位移送',
+};
+
+export const ClueCategory = z.enum(['online', 'gathering', 'other']);
+export type ClueCategory = z.infer<typeof ClueCategory>;
+export const CLUE_CATEGORY_LABELS: Record<ClueCategory, string> = {
+  online: '网络传销',
+  gathering: '聚集型传销',
+  other: '其他',
+};
+
+/** Mainland mobile or landline, digits and dashes only: what a hotline clerk writes down. */
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+][0-9-]{4,19}$/, '电话号码格式不正确');
+
+export const Reporter = z.object({ name: Text(1, 50), phone: Phone.optional() });
+export type Reporter = z.infer<typeof Reporter>;
+
+export const CreateClueInput = z.object({
+  channel: ClueChannel,
+  subject: z.object({
+    name: Text(1, 200),
+    creditCode: z.string().trim().max(30).optional(),
+    url: z.string().trim().max(500).optional(),
+  }),
+  township: Text(1, 100).optional(),
+  category: ClueCategory,
+  description: Text(1, 10_000),
+  participants: z.number().int().min(0).max(10_000_000).optional(),
+  levels: z.number().int().min(0).max(1000).optional(),
+  amountYuan: z.number().min(0).max(1e13).optional(),
+  reporter: Reporter.optional(),
+});
+export type CreateClueInput = z.infer<typeof CreateClueInput>;
+
+/** What lists and exports show: never who reported it. */
+export const Clue = z.object({
+  id: Id,
+  serial: z.string(),
+  channel: ClueChannel,
+  subject: z.object({
+    name: z.string(),
+    creditCode: z.string().nullable(),
+    url: z.string().nullable(),
+  }),
+  township: z.string().nullable(),
+  category: ClueCategory,
+  description: z.string(),
+  participants: z.number().int().nullable(),
+  levels: z.number().int().nullable(),
+  amountYuan: z.number().nullable(),
+  status: z.enum(['open', 'closed']),
+  reportCount: z.number().int(),
+  owningUnitId: Id.nullable(),
+  createdAt: Instant,
+});
+export type Clue = z.infer<typeof Clue>;
+
+export const ClueReport = z.object({
+  at: Instant,
+  channel: ClueChannel,
+  description: z.string(),
+  /** Only for the owning unit and the office; absent for everyone else. */
+  reporter: Reporter.nullable().optional(),
+});
+export type ClueReport = z.infer<typeof ClueReport>;
+
+export const ClueDetail = Clue.extend({ reports: z.array(ClueReport) });
+export type ClueDetail = z.infer<typeof ClueDetail>;
+
+/** The answer to an intake: the clue, and whether the report joined one already open. */
+export const ClueIntake = Clue.extend({ merged: z.boolean() });
+export type ClueIntake = z.infer<typeof ClueIntake>;
+
+export const ClueListQuery = z.object({
+  status: z.enum(['open', 'closed']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type ClueListQuery = z.infer<typeof ClueListQuery>;
