@@ -19,6 +19,7 @@ import { clueRoutes } from './routes/clues.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { policyCalendarRoutes } from './routes/policy-calendar.js';
+import { routingRuleRoutes } from './routes/routing-rules.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { taskRoutes } from './routes/tasks.js';
 import { unitRoutes } from './routes/units.js';
@@ -73,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(policyCalendarRoutes);
   await app.register(supervisionRoutes);
   await app.register(clueRoutes, deps);
+  await app.register(routingRuleRoutes);
   if (deps.webDist !== false) await app.register(webPlugin, { dist: deps.webDist });
   return app;
 }

@@ -1,3 +1,4 @@
 export * from './intake.js';
 export * from './read.js';
 export { openReporter, sealReporter } from './reporter-seal.js';
+export * from './routing-rules.js';

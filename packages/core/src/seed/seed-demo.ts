@@ -7,13 +7,15 @@ import {
   DEMO_STAFF,
   duties,
   jurisdictions,
+  routingRules,
   SEED_CONFERENCE,
   SEED_JURISDICTIONS,
+  SEED_ROUTING_RULES,
   SEED_UNITS,
   units,
   users,
 } from '@lianxi/db';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/password-hash.js';
 import { appendAudit } from '../audit/append.js';
 import type { Clock } from '../clock.js';
@@ -40,7 +42,10 @@ export async function seedDemo(db: Db, clock: Clock): Promise<SeedResult> {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     await seedCalendar(tx);
     const [existing] = await tx.select({ id: conferences.id }).from(conferences).limit(1);
-    if (existing) return { seeded: false, conferenceId: existing.id };
+    if (existing) {
+      await seedRoutingRules(tx, existing.id, clock.now());
+      return { seeded: false, conferenceId: existing.id };
+    }
 
     const now = clock.now();
     const [city] = await tx.insert(jurisdictions).values(SEED_JURISDICTIONS.city).returning();
@@ -95,6 +100,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<SeedResult> {
       })),
     );
 
+    await seedRoutingRules(tx, conference.id, now);
     const ctx = {
       db: tx,
       clock,
@@ -124,4 +130,40 @@ export async function seedCalendar(db: Db): Promise<void> {
     const days = officialExceptions(year);
     if (days.length) await db.insert(calendarDays).values(days.map((d) => ({ ...d, year })));
   }
+}
+
+/** The default routing, for a conference that has no rules yet (also one seeded before rules). */
+async function seedRoutingRules(db: Db, conferenceId: string, now: Date): Promise<void> {
+  const [any] = await db
+    .select({ id: routingRules.id })
+    .from(routingRules)
+    .where(eq(routingRules.conferenceId, conferenceId))
+    .limit(1);
+  if (any) return;
+  const byCode = new Map(
+    (
+      await db
+        .select({ id: units.id, code: units.code })
+        .from(units)
+        .where(eq(units.conferenceId, conferenceId))
+    ).map((u) => [u.code, u.id]),
+  );
+  const rows = SEED_ROUTING_RULES.flatMap((r, i) => {
+    const targetUnitId = byCode.get(r.unitCode);
+    return targetUnitId
+      ? [
+          {
+            conferenceId,
+            position: (i + 1) * 10,
+            name: r.name,
+            conditions: r.conditions,
+            targetUnitId,
+            kind: r.kind,
+            createdAt: now,
+            updatedAt: now,
+          },
+        ]
+      : [];
+  });
+  if (rows.length) await db.insert(routingRules).values(rows);
 }

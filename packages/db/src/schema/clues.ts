@@ -1,8 +1,16 @@
-import { ClueCategory, ClueChannel, Clue as ClueView } from '@lianxi/domain';
+import {
+  ClueCategory,
+  ClueChannel,
+  Clue as ClueView,
+  HandoffKind,
+  type RoutingConditions,
+} from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -81,4 +89,29 @@ export const clueReports = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [index().on(t.clueId, t.createdAt)],
+);
+
+export const handoffKind = pgEnum('handoff_kind', enumValues(HandoffKind));
+
+/** Where new clues go, as data the office edits: ordered, the first enabled match wins. */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: uuid('conference_id')
+      .notNull()
+      .references(() => conferences.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    conditions: jsonb('conditions').notNull().$type<RoutingConditions>(),
+    targetUnitId: uuid('target_unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: handoffKind('kind').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index().on(t.conferenceId, t.position)],
 );

@@ -177,3 +177,30 @@ export const DEMO_STAFF = [
   { username: 'supervisor', displayName: '督查专员', role: 'supervisor' as const },
   { username: 'leader', displayName: '联席会议召集人', role: 'leader' as const },
 ];
+
+/**
+ * The default routing of new clues (ordered, first match wins): large, deep schemes are
+ * crimes for the police; schools go to education; online schemes and everything else to
+ * market regulation, which hosts the office.
+ */
+export const SEED_ROUTING_RULES = [
+  {
+    name: '参与人数 30 人以上且层级 3 级以上：移送公安',
+    conditions: { minParticipants: 30, minLevels: 3 },
+    unitCode: 'ga',
+    kind: 'criminal_referral' as const,
+  },
+  {
+    name: '涉及学校、学生：分流教育局',
+    conditions: { keywords: ['学校', '学生', '校园', '大学生'] },
+    unitCode: 'jy',
+    kind: 'route' as const,
+  },
+  {
+    name: '网络传销：分流市场监管',
+    conditions: { categories: ['online' as const] },
+    unitCode: 'scjg',
+    kind: 'route' as const,
+  },
+  { name: '其余线索：分流市场监管', conditions: {}, unitCode: 'scjg', kind: 'route' as const },
+];

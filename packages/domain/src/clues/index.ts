@@ -1,2 +1,3 @@
 export * from './schemas.js';
 export * from './subject-key.js';
+export * from './routing.js';

@@ -30,7 +30,10 @@ export function hostOf(url: string): string | null {
   const text = halfWidth(url).trim();
   try {
     const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
-    const host = parsed.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+    const host = parsed.hostname
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '');
     return host.includes('.') ? host : null;
   } catch {
     return null;
@@ -38,7 +41,9 @@ export function hostOf(url: string): string | null {
 }
 
 export function subjectKey(subject: ClueSubject): string {
-  const code = subject.creditCode ? halfWidth(subject.creditCode).toUpperCase().replace(/\s/g, '') : '';
+  const code = subject.creditCode
+    ? halfWidth(subject.creditCode).toUpperCase().replace(/\s/g, '')
+    : '';
   if (/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return `credit:${code}`;
   const host = subject.url ? hostOf(subject.url) : null;
   if (host) return `host:${host}`;
