@@ -3,6 +3,7 @@ import { addDays, localDate } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 import {
+  chooseOption,
   ensureWebBuilt,
   expectNoErrors,
   launchBrowser,
@@ -170,9 +171,7 @@ describe('a work order through the web workbench', () => {
     const ruling = office.page.getByRole('dialog', { name: '改派其他单位' });
     await ruling.getByLabel('新的承办单位').click();
     await ruling.getByLabel('新的承办单位').fill('公安');
-    await office.page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '区公安分局' })
-      .click();
+    await chooseOption(office.page, '区公安分局');
     await ruling.getByRole('button', { name: '确认改派' }).click();
     const officeStatus = office.page.getByTestId('task-detail').getByTestId('status-tag').first();
     await expect.poll(() => officeStatus.textContent()).toBe('已改派');

@@ -35,6 +35,10 @@ export const keys = {
   overdue: ['supervision', 'overdue'] as const,
   cases: ['supervision', 'cases'] as const,
   notifications: ['notifications'] as const,
+  // The list and the badge's count are different answers: they must not share a cache entry.
+  notificationList: (unread: boolean) =>
+    ['notifications', 'list', unread ? 'unread' : 'all'] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
   policy: ['policy'] as const,
   calendar: (year: number) => ['calendar', year] as const,
 };
@@ -178,7 +182,7 @@ export function useCase(id: string | undefined) {
 
 export function useNotifications(unread: boolean) {
   return useQuery({
-    queryKey: [...keys.notifications, unread ? 'unread' : 'all'],
+    queryKey: keys.notificationList(unread),
     queryFn: () =>
       get<Page<Notification>>(
         withQuery('/api/notifications', { unread: unread ? 'true' : undefined, limit: 200 }),
@@ -188,7 +192,7 @@ export function useNotifications(unread: boolean) {
 
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
-    queryKey: [...keys.notifications, 'unread'],
+    queryKey: keys.unreadCount,
     queryFn: () => get<{ count: number }>('/api/notifications/unread-count'),
     select: (answer) => answer.count,
     enabled,

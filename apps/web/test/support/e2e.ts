@@ -140,3 +140,16 @@ export async function pickOption(page: Page, testId: string, text: string): Prom
     .click();
   await page.keyboard.press('Escape');
 }
+
+/**
+ * Clicks an option of the antd Select whose dropdown is open. A click that lands while the
+ * dropdown is still opening can be lost, leaving it open over the dialog's buttons, so this
+ * waits for the opening motion to end, and then for the dropdown to close as a taken click
+ * closes it.
+ */
+export async function chooseOption(page: Page, label: string | RegExp): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  await expect.poll(() => dropdown.count()).toBe(0);
+}

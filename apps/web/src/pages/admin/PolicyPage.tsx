@@ -50,8 +50,10 @@ function DurationField({
   help,
   disabled,
 }: (typeof FIELDS)[number] & { disabled: boolean }) {
+  // The label names the amount; the unit picker gets its own name, so neither is anonymous.
+  const id = `policy-${path.join('-')}`;
   return (
-    <Form.Item label={label} extra={help} required>
+    <Form.Item label={label} htmlFor={id} extra={help} required>
       <Space.Compact style={{ width: '100%' }}>
         <Form.Item
           noStyle
@@ -67,6 +69,7 @@ function DurationField({
           ]}
         >
           <InputNumber
+            id={id}
             min={0}
             max={100_000}
             precision={0}
@@ -75,7 +78,12 @@ function DurationField({
           />
         </Form.Item>
         <Form.Item noStyle name={['policy', ...path, 'unit']}>
-          <Select options={UNITS} style={{ width: '45%' }} disabled={disabled} />
+          <Select
+            options={UNITS}
+            style={{ width: '45%' }}
+            disabled={disabled}
+            aria-label={`${label}单位`}
+          />
         </Form.Item>
       </Space.Compact>
     </Form.Item>
