@@ -1,44 +1,29 @@
-import { type RunningWorker, startWorker } from '@lianxi/worker';
+import type { RunningWorker } from '@lianxi/worker';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
-import { silent, until } from '../../../test/support/wait.js';
+import type { Caller, TestEnv } from '../../../test/support/harness.js';
+import { until } from '../../../test/support/wait.js';
 import {
-  ensureWebBuilt,
+  closeStage,
   expectNoErrors,
-  launchBrowser,
-  listen,
   login,
   openSession,
   screenshot,
+  openStage,
 } from './support/e2e.js';
 
 let env: TestEnv;
 let browser: Browser;
 let baseURL: string;
-let worker: RunningWorker;
+let worker: RunningWorker | undefined;
 let office: Caller;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  env = await createTestEnv();
-  baseURL = await listen(env);
+  ({ env, baseURL, browser, worker } = await openStage({ worker: true }));
   office = await env.as('office');
-  worker = await startWorker({
-    config: env.config,
-    database: env.database,
-    clock: env.clock,
-    log: silent,
-    reconcileEveryMs: 3000,
-  });
-  browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await env?.close();
-});
+afterAll(() => closeStage({ env, browser, worker }));
 
 async function issue(title: string, unit: string) {
   const res = await office.post('/api/work-orders', {

@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+import type { TestEnv } from '../../../test/support/harness.js';
 import {
   chooseOption,
-  ensureWebBuilt,
+  closeStage,
   expectNoErrors,
-  launchBrowser,
-  listen,
   login,
   openSession,
   screenshot,
+  openStage,
 } from './support/e2e.js';
 
 let env: TestEnv;
@@ -17,16 +16,10 @@ let browser: Browser;
 let baseURL: string;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  env = await createTestEnv();
-  baseURL = await listen(env);
-  browser = await launchBrowser();
+  ({ env, baseURL, browser } = await openStage());
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeStage({ env, browser }));
 
 /** Picks an option of the antd Select just opened, by its exact label. */
 const choose = (page: Page, label: string) => chooseOption(page, new RegExp(`^${label}$`));

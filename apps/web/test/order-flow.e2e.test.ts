@@ -1,18 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { addDays, localDate } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+import type { TestEnv } from '../../../test/support/harness.js';
 import {
   chooseOption,
-  ensureWebBuilt,
+  closeStage,
   expectNoErrors,
-  launchBrowser,
-  listen,
   login,
   openSession,
   PHONE,
   pickOption,
   screenshot,
+  openStage,
 } from './support/e2e.js';
 
 let env: TestEnv;
@@ -20,16 +19,10 @@ let browser: Browser;
 let baseURL: string;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  env = await createTestEnv();
-  baseURL = await listen(env);
-  browser = await launchBrowser();
+  ({ env, baseURL, browser } = await openStage());
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeStage({ env, browser }));
 
 describe('a work order through the web workbench', () => {
   it('office issues to 公安 (lead) and 市场监管 (assist); 公安 signs and reports; office approves; the task is 已办结', async () => {

@@ -1,17 +1,16 @@
-import { type RunningWorker, startWorker } from '@lianxi/worker';
+import type { RunningWorker } from '@lianxi/worker';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
-import { silent, until } from '../../../test/support/wait.js';
+import type { Caller, TestEnv } from '../../../test/support/harness.js';
+import { until } from '../../../test/support/wait.js';
 import {
-  ensureWebBuilt,
+  closeStage,
   expectNoErrors,
-  launchBrowser,
-  listen,
   login,
   openSession,
   PHONE,
   screenshot,
+  openStage,
 } from './support/e2e.js';
 
 const sec = (amount: number) => ({ amount, unit: 'second' as const });
@@ -36,29 +35,15 @@ const policy = (l1: number, l2: number | null, l3: number | null) => ({
 let env: TestEnv;
 let browser: Browser;
 let baseURL: string;
-let worker: RunningWorker;
+let worker: RunningWorker | undefined;
 let office: Caller;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  env = await createTestEnv();
-  baseURL = await listen(env);
+  ({ env, baseURL, browser, worker } = await openStage({ worker: true }));
   office = await env.as('office');
-  worker = await startWorker({
-    config: env.config,
-    database: env.database,
-    clock: env.clock,
-    log: silent,
-    reconcileEveryMs: 3000,
-  });
-  browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await env?.close();
-});
+afterAll(() => closeStage({ env, browser, worker }));
 
 /** The policy applies to orders issued after it, so each order gets its own ladder. */
 async function issueUnder(p: ReturnType<typeof policy>, title: string, unit: string) {

@@ -1,14 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
-import {
-  ensureWebBuilt,
-  expectNoErrors,
-  launchBrowser,
-  listen,
-  login,
-  openSession,
-} from './support/e2e.js';
+import type { TestEnv } from '../../../test/support/harness.js';
+import { closeStage, expectNoErrors, login, openSession, openStage } from './support/e2e.js';
 
 let env: TestEnv;
 let browser: Browser;
@@ -19,9 +12,7 @@ let scjgTask: string;
 const TITLE = '关于核查某网络传销平台的交办单';
 
 beforeAll(async () => {
-  await ensureWebBuilt();
-  env = await createTestEnv();
-  baseURL = await listen(env);
+  ({ env, baseURL, browser } = await openStage());
   const office = await env.as('office');
   const res = await office.post('/api/work-orders', {
     title: TITLE,
@@ -36,13 +27,9 @@ beforeAll(async () => {
   orderId = order.id;
   gaTask = order.tasks.find((t: { role: string }) => t.role === 'lead').id;
   scjgTask = order.tasks.find((t: { role: string }) => t.role === 'assist').id;
-  browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeStage({ env, browser }));
 
 describe('a unit sees only its own tasks', () => {
   it('教育局 sees nothing of an order issued to 公安 and 市场监管, and their task pages are not found', async () => {

@@ -3,6 +3,7 @@ import {
   type DutyArea,
   ROLE_LABELS,
   type Role,
+  TASK_ACTION_LABELS,
   TASK_STATUS_LABELS,
   type TaskStatus,
 } from '@lianxi/domain';
@@ -58,17 +59,4 @@ export const STATUS_COLOURS: Record<TaskStatus, string> = {
 };
 
 /** Event verbs as the timeline shows them; `issue` is not a TaskAction but is recorded. */
-export const EVENT_LABELS: Record<string, string> = {
-  issue: '下发',
-  accept: '签收',
-  return: '退回',
-  overrule: '审定维持',
-  reassign: '改派',
-  progress: '报告进展',
-  report: '反馈办理结果',
-  approve: '审核通过',
-  reject: '退回重办',
-  request_extension: '申请延期',
-  decide_extension: '审批延期',
-  withdraw: '撤回',
-};
+export const EVENT_LABELS: Record<string, string> = { issue: '下发', ...TASK_ACTION_LABELS };

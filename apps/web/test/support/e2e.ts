@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildWebIfStale } from '../../../../scripts/build-web.js';
-import type { TestEnv } from '../../../../test/support/harness.js';
+import { type RunningWorker, startWorker } from '@lianxi/worker';
+import { createTestEnv, type TestEnv } from '../../../../test/support/harness.js';
+import { silent } from '../../../../test/support/wait.js';
 
 export const PASSWORD = 'Lianxi@2026';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -152,4 +154,37 @@ export async function chooseOption(page: Page, label: string | RegExp): Promise<
   await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
   await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
   await expect.poll(() => dropdown.count()).toBe(0);
+}
+
+export interface Stage {
+  env: TestEnv;
+  baseURL: string;
+  browser: Browser;
+  worker?: RunningWorker;
+}
+
+/**
+ * One test file's stage: a current build, the file's own database with the API on a real
+ * port, a browser, and a worker (sweeping every 3 s) when the file needs clocks to run.
+ */
+export async function openStage(options: { worker?: boolean } = {}): Promise<Stage> {
+  await ensureWebBuilt();
+  const env = await createTestEnv();
+  const baseURL = await listen(env);
+  const worker = options.worker
+    ? await startWorker({
+        config: env.config,
+        database: env.database,
+        clock: env.clock,
+        log: silent,
+        reconcileEveryMs: 3000,
+      })
+    : undefined;
+  return { env, baseURL, browser: await launchBrowser(), worker };
+}
+
+export async function closeStage(stage: Partial<Stage>): Promise<void> {
+  await stage.browser?.close();
+  await stage.worker?.close();
+  await stage.env?.close();
 }
