@@ -131,3 +131,20 @@ export function UnitChart({ stats, limit }: { stats: TaskStats; limit?: number }
     </Card>
   );
 }
+
+/** The figures both dashboards open with: the summary cards, then status and colour charts. */
+export function Overview({ stats }: { stats: TaskStats }) {
+  return (
+    <>
+      <SummaryCards stats={stats} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <StatusChart stats={stats} />
+        </Col>
+        <Col xs={24} md={12}>
+          <ColourChart stats={stats} />
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { conferences, units } from './conference.js';
 import { enumValues } from './enum-values.js';
+import { conferenceRef } from './columns.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -23,9 +24,7 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     role: userRole('role').notNull(),

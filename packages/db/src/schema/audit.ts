@@ -10,6 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { conferences } from './conference.js';
+import { conferenceRef } from './columns.js';
 
 /**
  * The operation log. Each row's hash chains to the previous row of the same conference, so
@@ -19,9 +20,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
     actorId: uuid('actor_id'),
     actorRole: text('actor_role').notNull(),

@@ -15,14 +15,12 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { conferences, units } from './conference.js';
+import { units } from './conference.js';
 import { enumValues } from './enum-values.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { conferenceRef, instant } from './columns.js';
 
 export const clueChannel = pgEnum('clue_channel', enumValues(ClueChannel));
 export const clueCategory = pgEnum('clue_category', enumValues(ClueCategory));
@@ -33,9 +31,7 @@ export const clues = pgTable(
   'clues',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     serial: text('serial').notNull(),
     channel: clueChannel('channel').notNull(),
     subjectName: text('subject_name').notNull(),
@@ -54,8 +50,8 @@ export const clues = pgTable(
     /** The unit that holds the clue; null while the office holds it. */
     owningUnitId: uuid('owning_unit_id').references(() => units.id),
     createdBy: uuid('created_by'),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -86,7 +82,7 @@ export const clueReports = pgTable(
     reporterKeyId: text('reporter_key_id'),
     receivedByUnitId: uuid('received_by_unit_id').references(() => units.id),
     createdBy: uuid('created_by'),
-    createdAt: at('created_at').notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [index().on(t.clueId, t.createdAt)],
 );
@@ -98,9 +94,7 @@ export const routingRules = pgTable(
   'routing_rules',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     enabled: boolean('enabled').notNull().default(true),
@@ -110,8 +104,8 @@ export const routingRules = pgTable(
       .references(() => units.id),
     kind: handoffKind('kind').notNull(),
     version: integer('version').notNull().default(1),
-    createdAt: at('created_at').notNull(),
-    updatedAt: at('updated_at').notNull(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
   },
   (t) => [index().on(t.conferenceId, t.position)],
 );

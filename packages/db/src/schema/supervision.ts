@@ -7,16 +7,13 @@ import {
   pgTable,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { conferences } from './conference.js';
 import { tasks } from './tasks.js';
 import { enumValues } from './enum-values.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { conferenceRef, instant } from './columns.js';
 
 export const caseStatus = pgEnum('case_status', enumValues(SupervisionCase.shape.status));
 
@@ -25,16 +22,14 @@ export const supervisionCases = pgTable(
   'supervision_cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id),
     level: smallint('level').notNull(),
     status: caseStatus('status').notNull().default('open'),
-    openedAt: at('opened_at').notNull(),
-    closedAt: at('closed_at'),
+    openedAt: instant('opened_at').notNull(),
+    closedAt: instant('closed_at'),
     closedBy: uuid('closed_by').references(() => users.id),
     conclusion: text('conclusion'),
     accountability: text('accountability'),
@@ -56,7 +51,7 @@ export const supervisionOpinions = pgTable(
       .references(() => supervisionCases.id),
     authorId: uuid('author_id').references(() => users.id),
     text: text('text').notNull(),
-    at: at('at').notNull(),
+    at: instant('at').notNull(),
   },
   (t) => [index().on(t.caseId, t.at)],
 );
@@ -66,9 +61,7 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -79,8 +72,8 @@ export const notifications = pgTable(
     subjectId: text('subject_id'),
     dedupeKey: text('dedupe_key').notNull(),
     urgent: boolean('urgent').notNull().default(false),
-    createdAt: at('created_at').notNull(),
-    readAt: at('read_at'),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
   },
   (t) => [
     uniqueIndex('notifications_dedupe_key').on(t.dedupeKey, t.userId),

@@ -11,7 +11,6 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -26,8 +25,7 @@ import {
 import { users } from './accounts.js';
 import { conferences, units } from './conference.js';
 import { enumValues } from './enum-values.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { conferenceRef, instant } from './columns.js';
 
 /** The conference's escalation policy (DESIGN §5), as data. */
 export const policies = pgTable('policies', {
@@ -36,16 +34,14 @@ export const policies = pgTable('policies', {
     .references(() => conferences.id),
   policy: jsonb('policy').notNull().$type<Record<string, unknown>>(),
   version: integer('version').notNull().default(1),
-  updatedAt: at('updated_at').notNull().defaultNow(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
 /** Document numbers: 打传交〔2026〕12号 is (conference, kind 交, year 2026, 12). */
 export const serialCounters = pgTable(
   'serial_counters',
   {
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     kind: text('kind').notNull(),
     year: integer('year').notNull(),
     last: integer('last').notNull(),
@@ -62,17 +58,15 @@ export const workOrders = pgTable(
   'work_orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     serial: text('serial').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     priority: priority('priority').notNull(),
     status: workOrderStatus('status').notNull().default('open'),
     issuedBy: uuid('issued_by').references(() => users.id),
-    issuedAt: at('issued_at').notNull(),
-    dueAt: at('due_at').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+    dueAt: instant('due_at').notNull(),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -90,9 +84,7 @@ export const tasks = pgTable(
   'tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     workOrderId: uuid('work_order_id')
       .notNull()
       .references(() => workOrders.id),
@@ -102,19 +94,19 @@ export const tasks = pgTable(
     role: assignmentRole('role').notNull(),
     status: taskStatus('status').notNull().default('issued'),
     statusBeforeReturn: taskStatus('status_before_return'),
-    issuedAt: at('issued_at').notNull(),
-    signDueAt: at('sign_due_at'),
-    returnDueAt: at('return_due_at'),
-    dueAt: at('due_at').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+    signDueAt: instant('sign_due_at'),
+    returnDueAt: instant('return_due_at'),
+    dueAt: instant('due_at').notNull(),
     dueBasis: jsonb('due_basis').notNull().$type<DueBasis>(),
-    originalDueAt: at('original_due_at').notNull(),
-    dueSoonAt: at('due_soon_at'),
-    level1At: at('level1_at').notNull(),
-    level2At: at('level2_at').notNull(),
-    level3At: at('level3_at').notNull(),
-    officeDueAt: at('office_due_at'),
+    originalDueAt: instant('original_due_at').notNull(),
+    dueSoonAt: instant('due_soon_at'),
+    level1At: instant('level1_at').notNull(),
+    level2At: instant('level2_at').notNull(),
+    level3At: instant('level3_at').notNull(),
+    officeDueAt: instant('office_due_at'),
     /** When the clock stopped (returned / reported), to move deadlines on by the wait. */
-    pausedAt: at('paused_at'),
+    pausedAt: instant('paused_at'),
     /** Time spent paused since the due basis was set: added back when deadlines are recounted. */
     waitedMs: bigint('waited_ms', { mode: 'number' }).notNull().default(0),
     provisional: boolean('provisional').notNull().default(false),
@@ -125,10 +117,10 @@ export const tasks = pgTable(
     dueSoonSent: boolean('due_soon_sent').notNull().default(false),
     officeReminded: boolean('office_reminded').notNull().default(false),
     redFlag: boolean('red_flag').notNull().default(false),
-    nextCheckAt: at('next_check_at'),
+    nextCheckAt: instant('next_check_at'),
     version: integer('version').notNull().default(1),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('tasks_unit_status_idx').on(t.conferenceId, t.unitId, t.status, t.id),
@@ -154,7 +146,7 @@ export const taskEvents = pgTable(
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id),
-    at: at('at').notNull(),
+    at: instant('at').notNull(),
     actorId: uuid('actor_id'),
     actorRole: text('actor_role').notNull(),
     action: text('action').notNull(),
@@ -175,19 +167,17 @@ export const extensionRequests = pgTable(
   'extension_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id),
-    requestedDueAt: at('requested_due_at').notNull(),
+    requestedDueAt: instant('requested_due_at').notNull(),
     reason: text('reason').notNull(),
     status: extensionStatus('status').notNull().default('pending'),
     requestedBy: uuid('requested_by'),
-    requestedAt: at('requested_at').notNull(),
+    requestedAt: instant('requested_at').notNull(),
     decidedBy: uuid('decided_by'),
-    decidedAt: at('decided_at'),
+    decidedAt: instant('decided_at'),
     comment: text('comment'),
   },
   (t) => [
@@ -205,9 +195,7 @@ export const escalations = pgTable(
   'escalations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: uuid('conference_id')
-      .notNull()
-      .references(() => conferences.id),
+    conferenceId: conferenceRef(),
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id),
@@ -215,8 +203,8 @@ export const escalations = pgTable(
     reason: escalationReason('reason').notNull(),
     deadlineVersion: integer('deadline_version').notNull(),
     /** When it fell due; `createdAt` is when the engine wrote it. */
-    dueAt: at('due_at').notNull(),
-    createdAt: at('created_at').notNull(),
+    dueAt: instant('due_at').notNull(),
+    createdAt: instant('created_at').notNull(),
   },
   (t) => [
     uniqueIndex('escalations_once').on(t.taskId, t.reason, t.level, t.deadlineVersion),

@@ -1,11 +1,5 @@
-import { Col, Row, Space, Typography } from 'antd';
-import {
-  ColourChart,
-  StatusChart,
-  SummaryCards,
-  UnitChart,
-  useDashboard,
-} from '../../components/Dashboard';
+import { Space, Typography } from 'antd';
+import { UnitChart, useDashboard, Overview } from '../../components/Dashboard';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 
@@ -30,15 +24,7 @@ export default function LeaderDashboard() {
       <QueryState {...dashboard}>
         {(stats) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <SummaryCards stats={stats} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} md={12}>
-                <StatusChart stats={stats} />
-              </Col>
-              <Col xs={24} md={12}>
-                <ColourChart stats={stats} />
-              </Col>
-            </Row>
+            <Overview stats={stats} />
             <UnitChart stats={stats} />
           </Space>
         )}

@@ -1,14 +1,8 @@
 import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Row, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTasksIn } from '../../api/queries';
-import {
-  ColourChart,
-  StatusChart,
-  SummaryCards,
-  UnitChart,
-  useDashboard,
-} from '../../components/Dashboard';
+import { UnitChart, useDashboard, Overview } from '../../components/Dashboard';
 import { OverdueTable } from '../../components/OverdueTable';
 import { QueryState } from '../../components/QueryState';
 import { TaskTable } from '../../components/TaskTable';
@@ -37,15 +31,7 @@ export default function OfficeDashboard() {
       <QueryState {...dashboard}>
         {(stats) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <SummaryCards stats={stats} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} md={12}>
-                <StatusChart stats={stats} />
-              </Col>
-              <Col xs={24} md={12}>
-                <ColourChart stats={stats} />
-              </Col>
-            </Row>
+            <Overview stats={stats} />
             <Card title={`待打传办审核、审定（${owed.length}）`} size="small">
               <TaskTable tasks={owed} empty="没有待审核或待审定的任务" testId="office-owed" />
             </Card>
