@@ -17,6 +17,7 @@ import { webPlugin } from './plugins/web.js';
 import { auditRoutes } from './routes/audit.js';
 import { clueRoutes } from './routes/clues.js';
 import { authRoutes } from './routes/auth.js';
+import { handoffRoutes } from './routes/handoffs.js';
 import { healthRoutes } from './routes/health.js';
 import { policyCalendarRoutes } from './routes/policy-calendar.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(supervisionRoutes);
   await app.register(clueRoutes, deps);
   await app.register(routingRuleRoutes);
+  await app.register(handoffRoutes);
   if (deps.webDist !== false) await app.register(webPlugin, { dist: deps.webDist });
   return app;
 }

@@ -17,6 +17,10 @@ export const QUEUES = {
     /** Sweep PostgreSQL for due clocks, so Redis is never the only copy of a deadline. */
     reconcile: z.object({}),
   },
+  clues: {
+    /** Send a new clue on by the first matching routing rule. */
+    route: z.object({ clueId: z.uuid() }),
+  },
   notifications: {
     /** A unit's 企业微信 / 钉钉 robot; retried by BullMQ, never in the escalation's way. */
     webhook: z.object({ unitId: z.uuid(), text: z.string().max(4000) }),

@@ -1,4 +1,5 @@
 import type { QueueName } from '@lianxi/queue';
+import { clueProcessors } from './clues.js';
 import { deadlineProcessors } from './deadlines.js';
 import { maintenanceProcessors } from './maintenance.js';
 import { notificationProcessors } from './notifications.js';
@@ -11,4 +12,5 @@ export const processors = (options: {
   maintenance: maintenanceProcessors,
   deadlines: deadlineProcessors(options.reconcileEveryMs),
   notifications: notificationProcessors,
+  clues: clueProcessors,
 });

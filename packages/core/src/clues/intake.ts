@@ -6,7 +6,9 @@ import { loadConference } from '../calendar/load.js';
 import { nextSerial } from '../common/serial.js';
 import type { ReporterKeys } from '../config.js';
 import { type Ctx, requireRole } from '../context.js';
+import { writeOutbox } from '../outbox/write.js';
 import { withTransaction } from '../transaction.js';
+import { jobId } from '@lianxi/queue';
 import { sealReporter } from './reporter-seal.js';
 import { type ClueRow, toClue } from './view.js';
 
@@ -107,6 +109,15 @@ export async function receiveClue(
         subjectKey: key,
       },
     });
+    if (!merged) {
+      await writeOutbox(tx, {
+        conferenceId: ctx.conferenceId,
+        queue: 'clues',
+        job: 'route',
+        payload: { clueId: clue!.id },
+        jobId: jobId('route', clue!.id),
+      });
+    }
     return { ...toClue(clue!), merged };
   });
 }

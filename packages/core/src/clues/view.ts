@@ -1,16 +1,23 @@
 import type { Clue } from '@lianxi/domain';
-import { clues } from '@lianxi/db';
-import { and, eq, type SQL } from 'drizzle-orm';
+import { clues, handoffs } from '@lianxi/db';
+import { and, eq, exists, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 
 export type ClueRow = typeof clues.$inferSelect;
 
-/** A unit sees the clues it holds; the office, supervisors and leaders see the conference's. */
+/**
+ * A unit sees the clues it holds and those handed to it; the office, supervisors and
+ * leaders see the conference's.
+ */
 export function clueScope(ctx: Ctx): SQL {
   const conference = eq(clues.conferenceId, ctx.conferenceId);
-  if (ctx.actor.role === 'unit')
-    return and(conference, eq(clues.owningUnitId, ctx.actor.unitId ?? ''))!;
-  return conference;
+  if (ctx.actor.role !== 'unit') return conference;
+  const unitId = ctx.actor.unitId ?? '';
+  const handedToUnit = ctx.db
+    .select({ one: handoffs.id })
+    .from(handoffs)
+    .where(and(eq(handoffs.clueId, clues.id), eq(handoffs.toUnitId, unitId)));
+  return and(conference, or(eq(clues.owningUnitId, unitId), exists(handedToUnit)))!;
 }
 
 /** Only the office and the unit that holds the clue may know who reported it. */

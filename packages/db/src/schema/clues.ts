@@ -3,6 +3,8 @@ import {
   ClueChannel,
   Clue as ClueView,
   HandoffKind,
+  HandoffOutcome,
+  HandoffStatus,
   type RoutingConditions,
 } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
@@ -108,4 +110,45 @@ export const routingRules = pgTable(
     updatedAt: instant('updated_at').notNull(),
   },
   (t) => [index().on(t.conferenceId, t.position)],
+);
+
+export const handoffStatus = pgEnum('handoff_status', enumValues(HandoffStatus));
+export const handoffOutcome = pgEnum('handoff_outcome', enumValues(HandoffOutcome));
+
+/** 线索移送: a clue moved from the office or a unit to the unit that must act. */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: conferenceRef(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    /** null: the office sent it. */
+    fromUnitId: uuid('from_unit_id').references(() => units.id),
+    toUnitId: uuid('to_unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: handoffKind('kind').notNull(),
+    status: handoffStatus('status').notNull().default('sent'),
+    reason: text('reason').notNull(),
+    /** The routing rule that sent it, when the worker routed a new clue. */
+    ruleId: uuid('rule_id').references(() => routingRules.id, { onDelete: 'set null' }),
+    sentBy: uuid('sent_by'),
+    sentAt: instant('sent_at').notNull(),
+    receivedAt: instant('received_at'),
+    answeredAt: instant('answered_at'),
+    outcome: handoffOutcome('outcome'),
+    outcomeReason: text('outcome_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('handoffs_in_idx').on(t.conferenceId, t.toUnitId, t.sentAt),
+    index('handoffs_out_idx').on(t.conferenceId, t.fromUnitId, t.sentAt),
+    index('handoffs_clue_idx').on(t.clueId),
+    // a clue is routed by rule once, however often the routing job runs
+    uniqueIndex('handoffs_routed_once')
+      .on(t.clueId)
+      .where(sql`${t.ruleId} IS NOT NULL`),
+  ],
 );
