@@ -248,6 +248,12 @@ describe('returns and rulings', () => {
       [id],
     );
     expect(officeLate).toHaveLength(1); // but the office's did
+    const board = (await (await env.as('supervisor')).get('/api/supervision/overdue')).json().items;
+    expect(board.find((i: { taskId: string }) => i.taskId === id)).toMatchObject({
+      owedBy: 'office',
+      colour: 'yellow',
+      status: 'returned',
+    });
 
     const ruled = (
       await office.post(`/api/tasks/${id}/ruling`, {
@@ -261,6 +267,8 @@ describe('returns and rulings', () => {
     expect(waited).toBeLessThan(9 * DAY + 60_000);
     expect(new Date(ruled.signDueAt).getTime() - new Date(before.signDueAt).getTime()).toBe(waited);
     expect(ruled.deadlineVersion).toBe(before.deadlineVersion + 1);
+    const after = (await (await env.as('supervisor')).get('/api/supervision/overdue')).json().items;
+    expect(after.map((i: { taskId: string }) => i.taskId)).not.toContain(id);
   });
 
   it('a reassignment ends the task and issues a new one to the other unit', async () => {

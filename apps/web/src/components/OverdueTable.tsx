@@ -37,7 +37,12 @@ export function OverdueTable({ items }: { items: OverdueItem[] }) {
             title: '状态',
             dataIndex: 'status',
             width: 110,
-            render: (_, r) => <StatusTag status={r.status} />,
+            render: (_, r) => (
+              <>
+                <StatusTag status={r.status} />
+                {r.owedBy === 'office' && <Tag color="gold">打传办逾期未办</Tag>}
+              </>
+            ),
           },
           {
             title: '办理期限',

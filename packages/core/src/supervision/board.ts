@@ -1,11 +1,17 @@
 import { colourOf, OPEN_STATUSES, type OverdueItem } from '@lianxi/domain';
 import { supervisionCases, tasks, units, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { type Ctx, requireRole } from '../context.js';
+
+const officeLate = (t: typeof tasks.$inferSelect) =>
+  t.officeReminded && (t.status === 'returned' || t.status === 'reported');
 
 export const SUPERVISION_READERS = ['supervisor', 'office', 'admin', 'leader'] as const;
 
-/** 督办台: every open item that has reached a level, worst first, then longest overdue. */
+/**
+ * 督办台: every open item that has reached a level, and every return or report the office
+ * has left past its own limit (accountability runs both ways); worst first, then oldest.
+ */
 export async function overdueBoard(ctx: Ctx, limit = 200): Promise<{ items: OverdueItem[] }> {
   requireRole(ctx, SUPERVISION_READERS);
   const rows = await ctx.db
@@ -26,11 +32,16 @@ export async function overdueBoard(ctx: Ctx, limit = 200): Promise<{ items: Over
     .where(
       and(
         eq(tasks.conferenceId, ctx.conferenceId),
-        gt(tasks.escalationLevel, 0),
-        inArray(tasks.status, [...OPEN_STATUSES]),
+        or(
+          and(gt(tasks.escalationLevel, 0), inArray(tasks.status, [...OPEN_STATUSES])),
+          and(eq(tasks.officeReminded, true), inArray(tasks.status, ['returned', 'reported'])),
+        ),
       ),
     )
-    .orderBy(desc(tasks.escalationLevel), asc(tasks.dueAt))
+    .orderBy(
+      desc(sql`greatest(${tasks.escalationLevel}, ${tasks.officeReminded}::int)`),
+      asc(tasks.dueAt),
+    )
     .limit(limit);
   return {
     items: rows.map((r) => ({
@@ -43,9 +54,10 @@ export async function overdueBoard(ctx: Ctx, limit = 200): Promise<{ items: Over
       status: r.task.status,
       dueAt: r.task.dueAt.toISOString(),
       escalationLevel: r.task.escalationLevel,
-      colour: colourOf(r.task.escalationLevel, false)!,
+      colour: colourOf(Math.max(r.task.escalationLevel, officeLate(r.task) ? 1 : 0), false)!,
       redFlag: r.task.redFlag,
       caseId: r.caseId,
+      owedBy: officeLate(r.task) ? ('office' as const) : ('unit' as const),
     })),
   };
 }

@@ -17,6 +17,8 @@ export const OverdueItem = z.object({
   colour: z.enum(['blue', 'yellow', 'orange', 'red']),
   redFlag: z.boolean(),
   caseId: Id.nullable(),
+  /** Who owes the next step: the unit, or the office past its own ruling or review limit. */
+  owedBy: z.enum(['unit', 'office']),
 });
 export type OverdueItem = z.infer<typeof OverdueItem>;
 
