@@ -50,6 +50,8 @@ export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = BATCH):
 }
 
 export interface OutboxRelay {
+  /** Settles once the first attempt to LISTEN has succeeded or failed (then it retries on its own). */
+  listening: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,18 +68,28 @@ export function startOutboxRelay(opts: {
 }): OutboxRelay {
   const pollMs = opts.pollMs ?? 1000;
   let stopped = false;
+  // A notification that arrives while a batch runs is remembered, so the next sleep is
+  // skipped: that batch may have read the table before the notifying commit.
+  let notified = false;
   let wake: (() => void) | undefined;
+  const poke = () => {
+    notified = true;
+    wake?.();
+  };
   const sleep = () =>
     new Promise<void>((resolve) => {
+      if (notified || stopped) return resolve();
       const timer = setTimeout(resolve, pollMs);
       wake = () => {
         clearTimeout(timer);
         resolve();
       };
+    }).finally(() => {
+      wake = undefined;
     });
 
   let listener: pg.Client | undefined;
-  const listen = async () => {
+  const listen = async (): Promise<void> => {
     if (stopped) return;
     const client = new pg.Client({ connectionString: opts.databaseUrl });
     client.on('error', () => {
@@ -85,21 +97,24 @@ export function startOutboxRelay(opts: {
       client.end().catch(() => {});
       setTimeout(listen, pollMs);
     });
-    client.on('notification', () => wake?.());
+    client.on('notification', poke);
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       listener = client;
       if (stopped) await client.end();
+      // rows committed before LISTEN took hold sent their notification to nobody
+      poke();
     } catch {
       client.end().catch(() => {});
       setTimeout(listen, pollMs);
     }
   };
-  void listen();
+  const firstListen = listen();
 
   const loop = (async () => {
     while (!stopped) {
+      notified = false;
       try {
         const moved = await relayOutboxBatch(opts.db, opts.queues);
         if (moved >= BATCH) continue; // a full batch: more may be waiting
@@ -111,6 +126,7 @@ export function startOutboxRelay(opts: {
   })();
 
   return {
+    listening: firstListen,
     stop: async () => {
       stopped = true;
       wake?.();

@@ -70,6 +70,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     log,
     pollMs: deps.outboxPollMs,
   });
+  await relay.listening;
 
   return {
     close: async () => {

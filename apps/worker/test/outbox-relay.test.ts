@@ -1,6 +1,11 @@
 import { systemActor, withTransaction, writeOutbox } from '@lianxi/core';
 import { createQueues, createRedis } from '@lianxi/queue';
-import { type RunningWorker, relayOutboxBatch, startWorker } from '@lianxi/worker';
+import {
+  type RunningWorker,
+  relayOutboxBatch,
+  startOutboxRelay,
+  startWorker,
+} from '@lianxi/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_REDIS_URL } from '../../../test/support/databases.js';
 import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
@@ -147,6 +152,59 @@ describe('the outbox relay', () => {
       );
       expect(left).toBe(0);
     } finally {
+      await queues.get('maintenance').obliterate({ force: true });
+      await queues.close();
+      redis.disconnect();
+    }
+  });
+
+  it('an event committed while a batch is under way is published at once, not after the poll', async () => {
+    await env.sql('UPDATE outbox SET published_at = now() WHERE published_at IS NULL');
+    // the batch that publishes the first event stalls in its final UPDATE, so the second
+    // event's notification arrives while that batch is still running
+    await env.sql(`
+      CREATE FUNCTION stall_outbox_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(1.5); RETURN NEW; END $$;
+      CREATE TRIGGER stall_outbox_update BEFORE UPDATE ON outbox FOR EACH ROW
+        WHEN (OLD.job_id = 'stall-first') EXECUTE FUNCTION stall_outbox_update();`);
+    const redis = createRedis(TEST_REDIS_URL, 'producer');
+    const queues = createQueues(redis, `${env.config.queuePrefix}-midbatch`);
+    const relay = startOutboxRelay({
+      db: env.database.db,
+      databaseUrl: env.config.databaseUrl,
+      queues,
+      log: ctxOf(env).log,
+      pollMs: 5000,
+    });
+    const publish = (jobId: string) =>
+      withTransaction(ctxOf(env), (tx) =>
+        writeOutbox(tx, { queue: 'maintenance', job: 'purge-sessions', payload: {}, jobId }),
+      );
+    const published = (jobId: string) =>
+      until(async () => {
+        const rows = await env.sql(
+          'SELECT 1 FROM outbox WHERE job_id = $1 AND published_at IS NOT NULL',
+          [jobId],
+        );
+        return rows.length > 0;
+      });
+    try {
+      await relay.listening;
+      await publish('stall-first');
+      await until(async () => {
+        const rows = await env.sql(
+          "SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()",
+        );
+        return rows.length > 0;
+      });
+      const started = Date.now();
+      await publish('second');
+      await published('second');
+      expect(Date.now() - started).toBeLessThan(3500);
+      await published('stall-first');
+    } finally {
+      await relay.stop();
+      await env.sql('DROP TRIGGER stall_outbox_update ON outbox');
       await queues.get('maintenance').obliterate({ force: true });
       await queues.close();
       redis.disconnect();
