@@ -35,6 +35,8 @@ COPY packages packages
 COPY drizzle drizzle
 COPY scripts scripts
 COPY --from=build /app/apps/web/dist apps/web/dist
+# evidence files live in the volume mounted here; a new volume takes this owner
+RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 CMD ["npm", "run", "api"]

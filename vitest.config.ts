@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    // browser tests wait on pages that render a moment later on a busy two-core machine
+    expect: { poll: { timeout: 10_000 } },
   },
 });

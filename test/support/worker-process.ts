@@ -4,45 +4,75 @@ import type { Config } from '@lianxi/core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run worker` as its own OS process, pointed at this test's database and Redis. */
-export async function spawnWorkerProcess(
+export interface ServiceProcess {
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** The environment a service process reads its configuration from. */
+const serviceEnv = (config: Config, extra: Record<string, string> = {}) => ({
+  ...process.env,
+  NODE_ENV: 'test',
+  DATABASE_URL: config.databaseUrl,
+  REDIS_URL: config.redisUrl,
+  QUEUE_PREFIX: config.queuePrefix,
+  JWT_SECRET: config.jwtSecret,
+  REPORTER_KEYS: [...config.reporterKeys.keys]
+    .map(([id, key]) => `${id}:${key.toString('base64')}`)
+    .join(','),
+  RECONCILE_EVERY_MS: String(config.reconcileEveryMs),
+  DATA_DIR: config.dataDir,
+  LOG_LEVEL: 'info',
+  ...extra,
+});
+
+/** A service (`apps/<name>/src/<entry>.ts`) as its own OS process, ready once it logs `ready`. */
+export async function spawnService(
+  entry: string,
   config: Config,
-): Promise<{ child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null> }> {
-  const child = spawn(`${ROOT}/node_modules/.bin/tsx`, ['apps/worker/src/main.ts'], {
+  ready: string,
+  extra: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  // node itself with tsx as a loader, not the tsx CLI: the CLI runs the service in a child
+  // of its own, and a SIGKILL to the CLI would leave that child running
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: config.databaseUrl,
-      REDIS_URL: config.redisUrl,
-      QUEUE_PREFIX: config.queuePrefix,
-      JWT_SECRET: config.jwtSecret,
-      REPORTER_KEYS: [...config.reporterKeys.keys]
-        .map(([id, key]) => `${id}:${key.toString('base64')}`)
-        .join(','),
-      RECONCILE_EVERY_MS: String(config.reconcileEveryMs),
-      LOG_LEVEL: 'info',
-    },
+    env: serviceEnv(config, extra),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start')), 20_000);
+    // the service compiles on start: slow on a busy machine, so allow a minute
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not start within 60 s`));
+    }, 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker started')) {
+      if (chunk.toString().includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`worker process exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
   });
   child.stdout!.resume();
   return {
     child,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
   };
 }
+
+/** `npm run worker` as its own OS process, pointed at this test's database and Redis. */
+export const spawnWorkerProcess = (config: Config) =>
+  spawnService('apps/worker/src/main.ts', config, 'worker started');
+
+/** The API alone on `port`, as `npm run api` runs it. */
+export const spawnApiProcess = (config: Config, port: number) =>
+  spawnService('apps/api/src/server.ts', config, 'Server listening', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  });

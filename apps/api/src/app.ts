@@ -9,15 +9,21 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
-import { authPlugin } from './plugins/auth.js';
+import { type Access, authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { webPlugin } from './plugins/web.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { clueRoutes } from './routes/clues.js';
 import { authRoutes } from './routes/auth.js';
 import { handoffRoutes } from './routes/handoffs.js';
+import { letterRoutes } from './routes/letters.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { briefingRoutes } from './routes/briefings.js';
+import { exportRoutes } from './routes/exports.js';
+import { statReportRoutes } from './routes/stat-reports.js';
 import { healthRoutes } from './routes/health.js';
 import { policyCalendarRoutes } from './routes/policy-calendar.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
@@ -28,6 +34,19 @@ import { workOrderRoutes } from './routes/work-orders.js';
 import { userRoutes } from './routes/users.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** undefined: no check at all (health, metrics, docs, the web app). */
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RegisteredRoute[];
+  }
+}
 
 /** The whole HTTP API, ready for `inject` or `listen`; it never listens by itself. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -42,6 +61,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Every route with who may call it: the permission matrix is checked against this.
+  const routeTable: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+  app.decorate('routeTable', routeTable);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -77,6 +107,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clueRoutes, deps);
   await app.register(routingRuleRoutes);
   await app.register(handoffRoutes);
+  await app.register(attachmentRoutes, deps);
+  await app.register(meetingRoutes);
+  await app.register(letterRoutes);
+  await app.register(statReportRoutes);
+  await app.register(briefingRoutes);
+  await app.register(exportRoutes);
   if (deps.webDist !== false) await app.register(webPlugin, { dist: deps.webDist });
   return app;
 }

@@ -113,6 +113,47 @@ describe('hand-offs', () => {
     ).toBe(true);
   });
 
+  it('a clue the office routes passes to the unit that receives it, which closes it when done', async () => {
+    const online = {
+      channel: 'online',
+      subject: { name: '云联惠互助', url: 'https://yunlian.example.cn/reg' },
+      category: 'online',
+      description: '以消费返利为名拉人头',
+      reporter: REPORTER,
+    };
+    const clue = (await office.post('/api/clues', online)).json();
+    const handoffId = await routeClue(
+      { db: env.database.db, clock: env.clock, log: silent },
+      clue.id,
+    );
+    const scjg = await env.as('unit-scjg');
+    expect((await scjg.get(`/api/clues/${clue.id}`)).json().reports[0]).not.toHaveProperty(
+      'reporter',
+    );
+    await scjg.post(`/api/handoffs/${handoffId}/receive`);
+    const held = (await scjg.get(`/api/clues/${clue.id}`)).json();
+    expect(held.owningUnitId).toBe(await env.unitId('scjg'));
+    expect(held.reports[0].reporter).toEqual(REPORTER);
+
+    // closed only by its holder or the office, and only once every hand-off is answered
+    const close = (who: Caller) =>
+      who.post(`/api/clues/${clue.id}/close`, { conclusion: '已责令关停网站，移出传销平台' });
+    expect((await close(scjg)).statusCode).toBe(409);
+    expect((await close(await env.as('unit-jy'))).statusCode).toBe(404);
+    await scjg.post(`/api/handoffs/${handoffId}/result`, { outcome: 'handled' });
+    const closed = await close(scjg);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({
+      status: 'closed',
+      conclusion: '已责令关停网站，移出传销平台',
+    });
+    expect((await close(office)).statusCode).toBe(409);
+    // a later report of the same site is a new clue, not a repeat of the closed one
+    const again = (await office.post('/api/clues', online)).json();
+    expect(again).toMatchObject({ merged: false, status: 'open' });
+    expect(again.id).not.toBe(clue.id);
+  });
+
   it('a unit hands on a clue it holds; the target must be of this conference', async () => {
     const clue = (
       await ga.post('/api/clues', { ...bigScheme('红星传销窝点'), participants: 5, levels: 1 })

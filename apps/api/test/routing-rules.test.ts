@@ -59,6 +59,21 @@ describe('routing rules', () => {
       enabled: false,
     });
     expect(renamed.json()).toMatchObject({ enabled: false, version: 2 });
+    // moving a rule changes its place only: not its kind, not whether it is on
+    const referral = (
+      await office.post('/api/routing-rules', {
+        name: '大额传销：移送公安',
+        conditions: { minAmountYuan: 1_000_000 },
+        targetUnitId: await env.unitId('ga'),
+        kind: 'criminal_referral',
+        enabled: false,
+      })
+    ).json();
+    const moved = await office.patch(`/api/routing-rules/${referral.id}`, {
+      version: referral.version,
+      position: 1,
+    });
+    expect(moved.json()).toMatchObject({ position: 1, kind: 'criminal_referral', enabled: false });
     expect(
       (await office.patch(`/api/routing-rules/${rule.id}`, { version: 1, name: '旧版本' }))
         .statusCode,

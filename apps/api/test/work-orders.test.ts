@@ -171,13 +171,15 @@ describe('the lifecycle', () => {
     expect((await ga.post(`/api/tasks/${id}/accept`, { version: 99 })).statusCode).toBe(409);
   });
 
-  it('20 concurrent accept / return calls on one task: exactly one succeeds, the rest 409', async () => {
+  it('20 concurrent accept / return calls on one task version: exactly one succeeds, the rest 409', async () => {
     const order = await issue([{ code: 'ga', role: 'lead' }]);
     const id = taskOf(order, 'ga');
+    // each caller saw the same version; a return after an accept is legal only with the new one
+    const { version } = order.tasks[0];
     const calls = Array.from({ length: 20 }, (_, i) =>
       i % 2
-        ? ga.post(`/api/tasks/${id}/accept`, {})
-        : ga.post(`/api/tasks/${id}/return`, { reason: '不属于本单位职责' }),
+        ? ga.post(`/api/tasks/${id}/accept`, { version })
+        : ga.post(`/api/tasks/${id}/return`, { reason: '不属于本单位职责', version }),
     );
     const codes = (await Promise.all(calls)).map((r) => r.statusCode);
     expect(codes.filter((c) => c === 200)).toHaveLength(1);

@@ -23,6 +23,26 @@ const pages = {
   Units: lazy(() => import('./pages/admin/UnitsPage')),
   Policy: lazy(() => import('./pages/admin/PolicyPage')),
   Calendar: lazy(() => import('./pages/admin/CalendarPage')),
+  ClueIntake: lazy(() => import('./pages/clue/ClueIntakePage')),
+  Clues: lazy(() => import('./pages/clue/CluesPage')),
+  Clue: lazy(() => import('./pages/clue/CluePage')),
+  Handoffs: lazy(() => import('./pages/handoff/HandoffsPage')),
+  Handoff: lazy(() => import('./pages/handoff/HandoffPage')),
+  RoutingRules: lazy(() => import('./pages/routing/RoutingRulesPage')),
+  Meetings: lazy(() => import('./pages/meeting/MeetingsPage')),
+  MeetingForm: lazy(() => import('./pages/meeting/MeetingFormPage')),
+  Meeting: lazy(() => import('./pages/meeting/MeetingPage')),
+  Letters: lazy(() => import('./pages/letter/LettersPage')),
+  LetterForm: lazy(() => import('./pages/letter/LetterFormPage')),
+  Letter: lazy(() => import('./pages/letter/LetterPage')),
+  Ranking: lazy(() => import('./pages/letter/RankingPage')),
+  StatReports: lazy(() => import('./pages/figures/StatReportsPage')),
+  ReportForm: lazy(() => import('./pages/figures/ReportFormPage')),
+  StatReport: lazy(() => import('./pages/figures/StatReportPage')),
+  ImportFigures: lazy(() => import('./pages/figures/ImportPage')),
+  Summary: lazy(() => import('./pages/stats/SummaryPage')),
+  Briefings: lazy(() => import('./pages/briefing/BriefingsPage')),
+  Briefing: lazy(() => import('./pages/briefing/BriefingPage')),
 };
 
 const fallback = (
@@ -71,6 +91,8 @@ function Home() {
 
 const OFFICE: Role[] = ['office', 'admin'];
 const OVERSEERS: Role[] = ['office', 'admin', 'supervisor', 'leader'];
+/** Who takes clues in and hands them on, and files monthly figures: the office and the units. */
+const HANDLERS: Role[] = ['office', 'admin', 'unit'];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <Page component={pages.Login} /> },
@@ -97,6 +119,38 @@ export const router = createBrowserRouter([
       { path: 'units', element: <Page component={pages.Units} /> },
       { path: 'policy', element: <Page component={pages.Policy} /> },
       { path: 'calendar', element: <Page component={pages.Calendar} /> },
+      { path: 'clues/new', element: <Page component={pages.ClueIntake} roles={HANDLERS} /> },
+      { path: 'clues', element: <Page component={pages.Clues} /> },
+      { path: 'clues/:id', element: <Page component={pages.Clue} /> },
+      { path: 'handoffs', element: <Page component={pages.Handoffs} roles={HANDLERS} /> },
+      { path: 'handoffs/:id', element: <Page component={pages.Handoff} /> },
+      {
+        path: 'routing-rules',
+        element: <Page component={pages.RoutingRules} roles={OVERSEERS} />,
+      },
+      { path: 'meetings', element: <Page component={pages.Meetings} /> },
+      { path: 'meetings/new', element: <Page component={pages.MeetingForm} roles={OFFICE} /> },
+      { path: 'meetings/:id', element: <Page component={pages.Meeting} /> },
+      { path: 'meetings/:id/edit', element: <Page component={pages.MeetingForm} roles={OFFICE} /> },
+      { path: 'letters', element: <Page component={pages.Letters} /> },
+      { path: 'letters/new', element: <Page component={pages.LetterForm} roles={OFFICE} /> },
+      { path: 'letters/ranking', element: <Page component={pages.Ranking} /> },
+      { path: 'letters/:id', element: <Page component={pages.Letter} /> },
+      { path: 'letters/:id/edit', element: <Page component={pages.LetterForm} roles={OFFICE} /> },
+      { path: 'stat-reports', element: <Page component={pages.StatReports} roles={HANDLERS} /> },
+      { path: 'stat-reports/new', element: <Page component={pages.ReportForm} roles={HANDLERS} /> },
+      {
+        path: 'stat-reports/import',
+        element: <Page component={pages.ImportFigures} roles={OFFICE} />,
+      },
+      { path: 'stat-reports/:id', element: <Page component={pages.StatReport} /> },
+      {
+        path: 'stat-reports/:id/edit',
+        element: <Page component={pages.ReportForm} roles={HANDLERS} />,
+      },
+      { path: 'stats', element: <Page component={pages.Summary} roles={OVERSEERS} /> },
+      { path: 'briefings', element: <Page component={pages.Briefings} /> },
+      { path: 'briefings/:id', element: <Page component={pages.Briefing} /> },
       { path: 'notifications', element: <Page component={pages.Notifications} /> },
       { path: 'password', element: <Page component={pages.Password} /> },
       {

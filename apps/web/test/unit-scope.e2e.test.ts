@@ -58,7 +58,9 @@ describe('a unit sees only its own tasks', () => {
 
     for (const path of [`/tasks/${gaTask}`, `/tasks/${scjgTask}`, `/work-orders/${orderId}`]) {
       await jy.page.goto(path);
-      await expect.poll(() => jy.page.getByTestId('not-found').isVisible()).toBe(true);
+      await expect
+        .poll(() => jy.page.getByTestId('not-found').isVisible(), { timeout: 10_000 })
+        .toBe(true);
       expect(await jy.page.locator('body').textContent()).not.toContain(TITLE);
     }
 
@@ -70,7 +72,9 @@ describe('a unit sees only its own tasks', () => {
     await login(ga.page, 'unit-ga');
     await expect.poll(() => ga.page.getByTestId('inbox-issued').textContent()).toContain(TITLE);
     await ga.page.goto(`/tasks/${scjgTask}`);
-    await expect.poll(() => ga.page.getByTestId('not-found').isVisible()).toBe(true);
+    await expect
+      .poll(() => ga.page.getByTestId('not-found').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(ga.allowed.length).toBeGreaterThanOrEqual(1);
 
     expectNoErrors(jy, ga);

@@ -22,6 +22,7 @@ const SECONDS_POLICY = {
   maxExtension: { amount: 1, unit: 'hour' },
   rulingWithin: { amount: 1, unit: 'hour' },
   reviewWithin: { amount: 1, unit: 'hour' },
+  handoffResultWithin: sec(2),
 };
 
 let env: TestEnv;
@@ -81,6 +82,35 @@ const escalationsOf = (ids: string[]) =>
   );
 
 describe('the deadline engine on real BullMQ', () => {
+  it('a routed hand-off due in 2 s escalates on its own timer, level by level, once each', async () => {
+    const w = await worker();
+    try {
+      const clue = await office.post('/api/clues', {
+        channel: 'online',
+        subject: { name: '秒级移送测试', url: 'https://seconds.example.cn/join' },
+        category: 'online',
+        description: '网络拉人头',
+      });
+      expect(clue.statusCode, clue.body).toBe(201);
+      const levels = () =>
+        env.sql<{ level: number; late_ms: number }>(
+          `SELECT e.level,
+                  (extract(epoch FROM e.at - CASE e.level WHEN 1 THEN h.level1_at ELSE h.level2_at END) * 1000)::float8 AS late_ms
+             FROM handoff_events e JOIN handoffs h ON h.id = e.handoff_id
+            WHERE h.clue_id = $1 AND e.kind = 'escalated' AND e.reason = 'overdue' AND e.level <= 2
+            ORDER BY e.level`,
+          [clue.json().id],
+        );
+      await until(async () => (await levels()).length >= 2, 15_000, 'hand-off level 2');
+      await new Promise((r) => setTimeout(r, 500));
+      const rows = await levels();
+      expect(rows.map((r) => r.level)).toEqual([1, 2]);
+      for (const r of rows) expect(r.late_ms).toBeLessThan(1500);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('a task due in 2 s reaches level 1 within 1.5 s of its due time, then 2 with a case, then 3, each once', async () => {
     const w = await worker();
     try {

@@ -31,8 +31,13 @@ export function openDatabase(
     statement_timeout: 30_000,
     application_name: 'lianxi',
   });
-  // An idle client that loses its server emits here; without a listener the process would die.
+  // A client that loses its server emits 'error': while idle on the pool, and while checked
+  // out on the client itself. Without a listener either kills the process; the query that
+  // was running fails on its own and is answered 503.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'stale_version',
   'illegal_transition',
   'rule_violation',
+  'too_large',
+  'unsupported_type',
   'rate_limited',
   'unavailable',
 ] as const;

@@ -16,3 +16,6 @@ export * from './policy/index.js';
 export * from './supervision/schemas.js';
 export * from './tasks/index.js';
 export * from './clues/index.js';
+export * from './meetings/index.js';
+export * from './letters/index.js';
+export * from './stats/index.js';

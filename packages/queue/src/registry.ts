@@ -14,6 +14,8 @@ export const QUEUES = {
   deadlines: {
     /** Look at one task's clock: whatever is due is applied, then the next event is set. */
     'task-clock': z.object({ taskId: z.uuid(), deadlineVersion: z.number().int() }),
+    /** Look at one hand-off's clock (sign-for, result or statutory limits, seized items). */
+    'handoff-clock': z.object({ handoffId: z.uuid(), clockVersion: z.number().int() }),
     /** Sweep PostgreSQL for due clocks, so Redis is never the only copy of a deadline. */
     reconcile: z.object({}),
   },

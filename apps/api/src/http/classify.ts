@@ -29,7 +29,7 @@ type FastifyLikeError = Error & {
 /** PostgreSQL and socket failures that mean "the database is not there right now". */
 const UNAVAILABLE_PG = /^(08|53|57P0[1-3]|57014)/;
 const UNAVAILABLE_MESSAGES =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect|Connection is closed|enableOfflineQueue|MaxRetriesPerRequest|Reached the max retries/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|not queryable|timeout exceeded when trying to connect|Connection is closed|enableOfflineQueue|MaxRetriesPerRequest|Reached the max retries/i;
 
 /** Turns whatever a request threw into one answer; nothing a client sends becomes a 500. */
 export function classify(error: unknown): Classified {

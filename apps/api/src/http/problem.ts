@@ -11,6 +11,8 @@ export const PROBLEMS: Record<ErrorCode, { status: number; title: string }> = {
   stale_version: { status: 409, title: '数据已被修改' },
   illegal_transition: { status: 409, title: '当前状态不允许此操作' },
   rule_violation: { status: 422, title: '不符合业务规则' },
+  too_large: { status: 413, title: '文件过大' },
+  unsupported_type: { status: 415, title: '不支持的文件类型' },
   rate_limited: { status: 429, title: '请求过于频繁' },
   unavailable: { status: 503, title: '服务暂不可用' },
 };
@@ -21,6 +23,8 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  413: 'too_large',
+  415: 'unsupported_type',
   422: 'rule_violation',
   429: 'rate_limited',
   503: 'unavailable',

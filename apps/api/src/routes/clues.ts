@@ -1,6 +1,7 @@
-import { getClue, listClues, receiveClue } from '@lianxi/core';
+import { closeClue, getClue, listClues, receiveClue } from '@lianxi/core';
 import {
   ClueDetail,
+  CloseClueInput,
   ClueIntake,
   ClueListQuery,
   Clue,
@@ -51,5 +52,19 @@ export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: { tags, summary: '线索详情', params: IdParams, response: { 200: ClueDetail } },
     },
     async (request) => getClue(request.ctx, request.params.id, keys),
+  );
+  app.post(
+    '/api/clues/:id/close',
+    {
+      config: { access: ['office', 'admin', 'unit'] },
+      schema: {
+        tags,
+        summary: '办结线索（所有移送均已反馈）',
+        params: IdParams,
+        body: CloseClueInput,
+        response: { 200: Clue },
+      },
+    },
+    async (request) => closeClue(request.ctx, request.params.id, request.body),
   );
 }

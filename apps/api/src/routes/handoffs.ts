@@ -1,13 +1,26 @@
-import { answerHandoff, listHandoffs, receiveHandoff, sendHandoff } from '@lianxi/core';
+import {
+  answerHandoff,
+  getHandoff,
+  handOverItems,
+  listHandoffs,
+  overdueHandoffs,
+  receiveHandoff,
+  requestProcuratorateSupervision,
+  requestReconsideration,
+  sendHandoff,
+} from '@lianxi/core';
 import {
   Handoff,
   HandoffBoxQuery,
+  HandoffDetail,
+  HandoffReasonInput,
   HandoffResultInput,
   IdParams,
   page,
   SendHandoffInput,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
 export async function handoffRoutes(base: FastifyInstance) {
@@ -63,5 +76,75 @@ export async function handoffRoutes(base: FastifyInstance) {
       },
     },
     async (request) => answerHandoff(request.ctx, request.params.id, request.body),
+  );
+  app.get(
+    '/api/handoffs/overdue',
+    {
+      config: { access: ['supervisor', 'office', 'admin', 'leader'] },
+      schema: {
+        tags,
+        summary: '逾期移送（督办台）',
+        response: { 200: z.object({ items: z.array(Handoff) }) },
+      },
+    },
+    async (request) => overdueHandoffs(request.ctx),
+  );
+  app.get(
+    '/api/handoffs/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '移送详情（含办理过程）',
+        params: IdParams,
+        response: { 200: HandoffDetail },
+      },
+    },
+    async (request) => getHandoff(request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/handoffs/:id/reconsideration',
+    {
+      config: { access: ['office', 'admin', 'unit'] },
+      schema: {
+        tags,
+        summary: '对不予立案决定提请复议（3日内）',
+        params: IdParams,
+        body: HandoffReasonInput,
+        response: { 200: Handoff },
+      },
+    },
+    async (request) => requestReconsideration(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/api/handoffs/:id/procuratorate',
+    {
+      config: { access: ['office', 'admin', 'unit'] },
+      schema: {
+        tags,
+        summary: '建议检察院立案监督（3日内）',
+        params: IdParams,
+        body: HandoffReasonInput,
+        response: { 201: Handoff },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await requestProcuratorateSupervision(request.ctx, request.params.id, request.body)),
+  );
+  app.post(
+    '/api/handoffs/:id/items',
+    {
+      config: { access: ['office', 'admin', 'unit'] },
+      schema: {
+        tags,
+        summary: '登记涉案物品已移交（立案后3日内）',
+        params: IdParams,
+        body: HandoffReasonInput,
+        response: { 200: Handoff },
+      },
+    },
+    async (request) => handOverItems(request.ctx, request.params.id, request.body),
   );
 }

@@ -34,13 +34,15 @@ async function toProblem(res: Response): Promise<Problem> {
 
 async function send(method: string, path: string, body: unknown, token?: string) {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body sets its own multipart content type, boundary included.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   try {
     return await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({
@@ -84,7 +86,8 @@ export const setPasswordChangeHandler = (handler: (() => void) | null) => {
   onPasswordChangeRequired = handler;
 };
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One authorised call: refreshes a stale access token once, and throws the server's problem. */
+async function request(method: string, path: string, body?: unknown): Promise<Response> {
   const session = getSession();
   let res = await send(method, path, body, session?.accessToken);
   if (res.status === 401 && session) {
@@ -104,6 +107,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     if (problem.type === '/problems/password-change-required') onPasswordChangeRequired?.();
     throw new ApiError(problem);
   }
+  return res;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await request(method, path, body);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -112,6 +120,39 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const del = (path: string) => api<void>('DELETE', path);
+
+/** Sends one file as multipart/form-data under the field name the API reads. */
+export function upload<T>(path: string, file: Blob, field = 'file'): Promise<T> {
+  const form = new FormData();
+  form.append(field, file);
+  return api<T>('POST', path, form);
+}
+
+/**
+ * Fetches a file with the bearer header (a bare link would carry none) and hands it to the
+ * browser as a download under `fileName`.
+ */
+export async function download(path: string, fileName: string): Promise<void> {
+  const res = await request('GET', path);
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The click only starts the download: give the browser a moment before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A text resource (the printable page of a briefing) fetched with the bearer header. */
+export async function getText(path: string): Promise<string> {
+  const res = await request('GET', path);
+  return res.text();
+}
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */
 export function withQuery(path: string, query: Record<string, string | number | undefined>) {

@@ -5,16 +5,34 @@ import {
   MenuOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Space,
+  Spin,
+} from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { setPasswordChangeHandler } from '../api/client';
 import { useUnreadCount } from '../api/queries';
 import { useAuth, useMe } from '../auth';
 import { roleLabel } from '../lib/format';
-import { menuFor, selectedKey } from './menu';
+import { groupOf, type MenuEntry, menuFor, selectedKey } from './menu';
 
 const { Header, Sider, Content } = Layout;
+
+type MenuItem = Required<MenuProps>['items'][number];
+const toItem = (e: MenuEntry): MenuItem =>
+  e.children
+    ? { key: e.key, icon: e.icon, label: e.label, children: e.children.map(toItem) }
+    : { key: e.key, icon: e.icon, label: e.label };
 
 export function AppLayout() {
   const me = useMe();
@@ -34,11 +52,25 @@ export function AppLayout() {
 
   const entries = menuFor(me.role);
   const current = selectedKey(entries, pathname);
+  // The group of the page shown opens by itself; one group is open at a time, so the menu
+  // stays within a 768-pixel screen.
+  const currentGroup = groupOf(entries, current);
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  const [openedFor, setOpenedFor] = useState(currentGroup);
+  if (currentGroup !== openedFor) {
+    setOpenedFor(currentGroup);
+    if (currentGroup && !openKeys.includes(currentGroup)) setOpenKeys([currentGroup]);
+  }
   const menu = (
     <Menu
       mode="inline"
       selectedKeys={current ? [current] : []}
-      items={entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }))}
+      openKeys={openKeys}
+      onOpenChange={(keys) => {
+        const opened = keys.find((k) => !openKeys.includes(k));
+        setOpenKeys(opened ? [opened] : keys);
+      }}
+      items={entries.map(toItem)}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(key);

@@ -1,16 +1,29 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  BranchesOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
   FileAddOutlined,
   FileTextOutlined,
+  FormOutlined,
+  FundOutlined,
+  ImportOutlined,
   InboxOutlined,
   KeyOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+  ReconciliationOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
+  SendOutlined,
   SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@lianxi/domain';
@@ -20,9 +33,32 @@ export interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
+  /** A group's entries: the group itself is a heading that opens, not a page. */
+  children?: MenuEntry[];
 }
 
 const entry = (key: string, label: string, icon: ReactNode): MenuEntry => ({ key, label, icon });
+const group = (key: string, label: string, icon: ReactNode, children: MenuEntry[]): MenuEntry => ({
+  key: `group:${key}`,
+  label,
+  icon,
+  children,
+});
+
+const meetings = entry('/meetings', '会议', <TeamOutlined />);
+const briefings = entry('/briefings', '工作简报', <ReadOutlined />);
+const summary = entry('/stats', '统计汇总', <FundOutlined />);
+const ranking = entry('/letters/ranking', '考核排名', <TrophyOutlined />);
+
+/** 会议考核 and 统计简报 for those who read them: the supervisors and the leaders. */
+const overseerGroups = [
+  group('assessment', '会议考核', <CarryOutOutlined />, [
+    meetings,
+    entry('/letters', '责任书', <SolutionOutlined />),
+    ranking,
+  ]),
+  group('figures', '统计简报', <ProfileOutlined />, [summary, briefings]),
+];
 
 const common = [
   entry('/notifications', '通知', <BellOutlined />),
@@ -35,7 +71,18 @@ export function menuFor(role: Role): MenuEntry[] {
     case 'unit':
       return [
         entry('/inbox', '我的任务', <InboxOutlined />),
+        entry('/handoffs', '移送件', <SendOutlined />),
         entry('/work-orders', '交办单', <FileTextOutlined />),
+        entry('/clues', '线索', <AuditOutlined />),
+        entry('/clues/new', '线索登记', <FormOutlined />),
+        group('assessment', '会议考核', <CarryOutOutlined />, [
+          meetings,
+          entry('/letters', '我的责任书', <SolutionOutlined />),
+        ]),
+        group('figures', '统计简报', <ProfileOutlined />, [
+          entry('/stat-reports', '月报填报', <ReconciliationOutlined />),
+          briefings,
+        ]),
         entry('/units', '成员单位', <ClusterOutlined />),
         ...common,
       ];
@@ -44,7 +91,9 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/supervision', '督办台', <AlertOutlined />),
         entry('/supervision/cases', '督办件', <SafetyCertificateOutlined />),
         entry('/tasks', '全部任务', <UnorderedListOutlined />),
+        entry('/clues', '线索', <AuditOutlined />),
         entry('/leader', '统计看板', <BarChartOutlined />),
+        ...overseerGroups,
         ...common,
       ];
     case 'leader':
@@ -52,6 +101,8 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/leader', '领导看板', <BarChartOutlined />),
         entry('/supervision', '督办台', <AlertOutlined />),
         entry('/supervision/cases', '督办件', <SafetyCertificateOutlined />),
+        entry('/clues', '线索', <AuditOutlined />),
+        ...overseerGroups,
         ...common,
       ];
     default:
@@ -60,19 +111,42 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/work-orders/new', '下发交办单', <FileAddOutlined />),
         entry('/work-orders', '交办单', <FileTextOutlined />),
         entry('/tasks', '全部任务', <UnorderedListOutlined />),
+        entry('/clues/new', '线索登记', <FormOutlined />),
+        entry('/clues', '线索管理', <AuditOutlined />),
+        entry('/handoffs', '移送件', <SendOutlined />),
         entry('/supervision', '督办台', <AlertOutlined />),
         entry('/supervision/cases', '督办件', <SafetyCertificateOutlined />),
+        group('assessment', '会议考核', <CarryOutOutlined />, [
+          meetings,
+          entry('/letters', '责任书', <SolutionOutlined />),
+          ranking,
+        ]),
+        group('figures', '统计简报', <ProfileOutlined />, [
+          entry('/stat-reports', '报表审核', <ReconciliationOutlined />),
+          entry('/stat-reports/import', '报表导入', <ImportOutlined />),
+          summary,
+          briefings,
+        ]),
         entry('/units', '成员单位', <ClusterOutlined />),
         entry('/policy', '督办规则', <SettingOutlined />),
+        entry('/routing-rules', '分流规则', <BranchesOutlined />),
         entry('/calendar', '工作日历', <CalendarOutlined />),
         ...common,
       ];
   }
 }
 
+/** Every page entry, groups opened out. */
+export const pageEntries = (entries: MenuEntry[]): MenuEntry[] =>
+  entries.flatMap((e) => (e.children ? pageEntries(e.children) : [e]));
+
+/** The group holding a menu key, if any. */
+export const groupOf = (entries: MenuEntry[], key: string | undefined) =>
+  key ? entries.find((e) => e.children?.some((c) => c.key === key))?.key : undefined;
+
 /** The menu key a path belongs to: the longest entry that prefixes it. */
 export function selectedKey(entries: MenuEntry[], pathname: string): string | undefined {
-  return entries
+  return pageEntries(entries)
     .map((e) => e.key)
     .filter((k) => pathname === k || pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];

@@ -60,3 +60,16 @@ export const STATUS_COLOURS: Record<TaskStatus, string> = {
 
 /** Event verbs as the timeline shows them; `issue` is not a TaskAction but is recorded. */
 export const EVENT_LABELS: Record<string, string> = { issue: '下发', ...TASK_ACTION_LABELS };
+
+const wallClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-11-23 17:30`: an instant as Beijing's wall clock, the way a date-time picker holds it. */
+export const beijingWallClock = (iso: string) => wallClock.format(new Date(iso));

@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { buildWebIfStale } from '../../../../scripts/build-web.js';
 import { type RunningWorker, startWorker } from '@lianxi/worker';
@@ -131,6 +137,14 @@ export function expectNoErrors(...sessions: Session[]): void {
   expect(sessions.flatMap((s) => s.errors)).toEqual([]);
 }
 
+/**
+ * Clicks a menu entry by its whole label: the accessible name starts with the icon's, and a
+ * part would be ambiguous (线索 is in 线索登记 and 线索管理).
+ */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) }).click();
+}
+
 /** Picks an option of an antd Select by typing part of its label. */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   const select = page.getByTestId(testId);
@@ -154,6 +168,18 @@ export async function chooseOption(page: Page, label: string | RegExp): Promise<
   await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
   await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
   await expect.poll(() => dropdown.count()).toBe(0);
+}
+
+/**
+ * A dialog by its title once its opening motion has ended: on a busy machine a click on its
+ * button while it still zooms in can be lost, and the form never hears of it.
+ */
+export async function openedDialog(page: Page, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await expect
+    .poll(() => dialog.getAttribute('class'), { timeout: 10_000 })
+    .not.toMatch(/-(appear|enter)\b/);
+  return dialog;
 }
 
 export interface Stage {
@@ -187,4 +213,14 @@ export async function closeStage(stage: Partial<Stage>): Promise<void> {
   await stage.browser?.close();
   await stage.worker?.close();
   await stage.env?.close();
+}
+
+/** A menu label exactly, after the icon's text. */
+const exact = (label: string) => new RegExp(`(^|\\s)${label}$`);
+
+/** Opens a menu entry inside a group (会议考核, 统计简报), opening the group when it is shut. */
+export async function openGrouped(page: Page, group: string, label: string) {
+  const item = page.getByRole('menuitem', { name: exact(label) });
+  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: exact(group) }).click();
+  await item.click();
 }

@@ -1,4 +1,12 @@
-import { processDueClocks, processTaskClock, upcomingClocks } from '@lianxi/core';
+import {
+  handoffClocks,
+  processClock,
+  processDue,
+  processDueClocks,
+  processTaskClock,
+  upcomingClocks,
+  upcomingHandoffClocks,
+} from '@lianxi/core';
 import type { Processors } from './types.js';
 
 /** How far ahead the sweep re-adds timers: past the next sweep, so none falls between. */
@@ -8,19 +16,31 @@ export const deadlineProcessors = (reconcileEveryMs: number): Processors<'deadli
   'task-clock': async ({ taskId }, ctx) => {
     await processTaskClock(ctx, taskId);
   },
+  'handoff-clock': async ({ handoffId }, ctx) => {
+    await processClock(handoffClocks, ctx, handoffId);
+  },
   reconcile: async (_payload, ctx) => {
-    const handled = await processDueClocks(ctx);
-    const upcoming = await upcomingClocks(ctx, reconcileEveryMs * RECONCILE_HORIZON_FACTOR);
-    const queue = ctx.queues.get('deadlines');
+    const handled = (await processDueClocks(ctx)) + (await processDue(handoffClocks, ctx));
+    const horizon = reconcileEveryMs * RECONCILE_HORIZON_FACTOR;
+    const tasks = await upcomingClocks(ctx, horizon);
+    const handoffs = await upcomingHandoffClocks(ctx, horizon);
     const now = Date.now();
+    const delay = (at: Date) => Math.max(0, at.getTime() - now);
     // Same ids as the ones the outbox asked for: where Redis still has them, this is a no-op.
-    await queue.addBulk(
-      upcoming.map((u) => ({
-        name: 'task-clock',
+    await ctx.queues.get('deadlines').addBulk([
+      ...tasks.map((u) => ({
+        name: 'task-clock' as const,
         data: { taskId: u.taskId, deadlineVersion: u.deadlineVersion },
-        opts: { jobId: u.jobId, delay: Math.max(0, u.at.getTime() - now) },
+        opts: { jobId: u.jobId, delay: delay(u.at) },
       })),
-    );
-    if (handled) ctx.log.info({ handled, rearmed: upcoming.length }, 'reconciled due clocks');
+      ...handoffs.map((u) => ({
+        name: 'handoff-clock' as const,
+        data: { handoffId: u.handoffId, clockVersion: u.clockVersion },
+        opts: { jobId: u.jobId, delay: delay(u.at) },
+      })),
+    ]);
+    if (handled) {
+      ctx.log.info({ handled, rearmed: tasks.length + handoffs.length }, 'reconciled due clocks');
+    }
   },
 });

@@ -3,7 +3,9 @@ import { clueReports, clues } from '@lianxi/db';
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { olderThan, timePage } from '../common/keyset.js';
 import type { ReporterKeys } from '../config.js';
+import { attachmentsOfClue } from '../attachments/read.js';
 import { type Ctx, requireRole } from '../context.js';
+import { handoffsOfClue } from '../handoffs/read.js';
 import { openReporter } from './reporter-seal.js';
 import { clueScope, maySeeReporter, toClue } from './view.js';
 
@@ -23,7 +25,10 @@ export async function listClues(ctx: Ctx, query: ClueListQuery) {
   return timePage(rows, query.limit, toClue, (c) => [c.createdAt, c.id]);
 }
 
-/** One clue with every report of it; who reported is opened only for those who may know. */
+/**
+ * One clue with every report of it, its hand-offs and its evidence; who reported is opened
+ * only for those who may know.
+ */
 export async function getClue(ctx: Ctx, id: string, keys: ReporterKeys): Promise<ClueDetail> {
   requireRole(ctx, CLUE_READERS);
   const [clue] = await ctx.db
@@ -52,5 +57,7 @@ export async function getClue(ctx: Ctx, id: string, keys: ReporterKeys): Promise
           }
         : {}),
     })),
+    handoffs: await handoffsOfClue(ctx, id, clue.serial),
+    attachments: await attachmentsOfClue(ctx, id),
   };
 }

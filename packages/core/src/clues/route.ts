@@ -2,7 +2,7 @@ import { firstMatchingRule, isAppError } from '@lianxi/domain';
 import { clues, routingRules } from '@lianxi/db';
 import { eq } from 'drizzle-orm';
 import { type BaseCtx, systemActor } from '../context.js';
-import { sendHandoff } from './send-handoff.js';
+import { sendHandoff } from '../handoffs/send.js';
 
 /**
  * The worker's routing of a new clue: the first enabled rule that matches sends it on, as

@@ -41,4 +41,6 @@ export const toClue = (c: ClueRow): Clue => ({
   reportCount: c.reportCount,
   owningUnitId: c.owningUnitId,
   createdAt: c.createdAt.toISOString(),
+  closedAt: c.closedAt?.toISOString() ?? null,
+  conclusion: c.conclusion,
 });

@@ -17,6 +17,13 @@ export async function nextSerial(
   now: Date,
 ): Promise<string> {
   const year = yearOf(localDate(now, conference.timeZone));
+  const number = await nextNumber(ctx, kind, year);
+  const base = conference.serialPrefix.replace(/交$/, '');
+  return `${base}${KIND_MARK[kind]}〔${year}〕${number}号`;
+}
+
+/** The next number of a kind of document in a year, gap-free per conference (race-safe). */
+export async function nextNumber(ctx: Ctx, kind: string, year: number): Promise<number> {
   const [row] = await ctx.db
     .insert(serialCounters)
     .values({ conferenceId: ctx.conferenceId, kind, year, last: 1 })
@@ -25,6 +32,5 @@ export async function nextSerial(
       set: { last: sql`${serialCounters.last} + 1` },
     })
     .returning({ last: serialCounters.last });
-  const base = conference.serialPrefix.replace(/交$/, '');
-  return `${base}${KIND_MARK[kind]}〔${year}〕${row.last}号`;
+  return row.last;
 }

@@ -1,24 +1,14 @@
 import { afterEvent, pendingEvents } from '@lianxi/domain';
 import { tasks } from '@lianxi/db';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
-import { type BaseCtx, type Ctx, systemActor } from '../context.js';
-import { withTransaction } from '../transaction.js';
+import { type ClockKind, processClock, processDue } from '../clocks/runner.js';
+import type { BaseCtx, Ctx } from '../context.js';
 import { applyClockEvent } from './escalate.js';
 import { type TaskRow, toClock } from './row.js';
 import { scheduleClock } from './schedule.js';
 
-const asSystem = (ctx: BaseCtx, conferenceId: string): Ctx => ({
-  ...ctx,
-  actor: systemActor,
-  conferenceId,
-});
-
-/**
- * Applies everything due on a task whose row the caller holds locked, then sets its next
- * event. Re-reading the locked row is what makes a repeated or concurrent run harmless.
- */
-async function processLocked(base: BaseCtx, row: TaskRow): Promise<number> {
-  const ctx = asSystem(base, row.conferenceId);
+/** Applies everything due on a locked task, then sets its next event. */
+async function processLocked(ctx: Ctx, row: TaskRow): Promise<number> {
   const now = ctx.clock.now();
   let clock = toClock(row);
   const due = pendingEvents(clock).filter((e) => e.at.getTime() <= now.getTime());
@@ -45,58 +35,38 @@ async function processLocked(base: BaseCtx, row: TaskRow): Promise<number> {
   return due.length;
 }
 
-/** How early a timer may fire (clocks of different hosts differ a little) and still be served. */
-const EARLY_TOLERANCE_MS = 5000;
-
-/**
- * The timer's handler: one task, in one short transaction. A timer that fires a moment
- * early waits for the due time rather than dropping the event until the next sweep.
- */
-export async function processTaskClock(base: BaseCtx, taskId: string): Promise<number> {
-  const [peek] = await base.db
-    .select({ at: tasks.nextCheckAt })
-    .from(tasks)
-    .where(eq(tasks.id, taskId));
-  const early = peek?.at ? peek.at.getTime() - base.clock.now().getTime() : 0;
-  if (early > 0 && early <= EARLY_TOLERANCE_MS) await new Promise((r) => setTimeout(r, early));
-  return processIfDue(base, taskId, false);
-}
-
-async function processIfDue(base: BaseCtx, taskId: string, skipLocked: boolean): Promise<number> {
-  return withTransaction(base, async (tx) => {
-    const [row] = await tx.db
+export const taskClocks: ClockKind<TaskRow> = {
+  async nextCheckAt(ctx, id) {
+    const [row] = await ctx.db
+      .select({ at: tasks.nextCheckAt })
+      .from(tasks)
+      .where(eq(tasks.id, id));
+    return row?.at ?? null;
+  },
+  async lockIfDue(ctx, id, now, skipLocked) {
+    const [row] = await ctx.db
       .select()
       .from(tasks)
-      .where(and(eq(tasks.id, taskId), lte(tasks.nextCheckAt, tx.clock.now())))
+      .where(and(eq(tasks.id, id), lte(tasks.nextCheckAt, now)))
       .for('update', skipLocked ? { skipLocked: true } : undefined);
-    return row ? processLocked(tx, row) : 0;
-  });
-}
-
-/**
- * The sweep: finds due rows by index, then handles each in its own transaction, skipping
- * rows another worker holds. Costs what is due, not what is open, and never holds one
- * task's lock while waiting on another conference's audit chain.
- */
-export async function processDueClocks(
-  base: BaseCtx,
-  batch = 200,
-  maxPasses = 1000,
-): Promise<number> {
-  let handled = 0;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const due = await base.db
+    return row;
+  },
+  async dueIds(ctx, now, limit) {
+    const rows = await ctx.db
       .select({ id: tasks.id })
       .from(tasks)
-      .where(and(isNotNull(tasks.nextCheckAt), lte(tasks.nextCheckAt, base.clock.now())))
+      .where(and(isNotNull(tasks.nextCheckAt), lte(tasks.nextCheckAt, now)))
       .orderBy(asc(tasks.nextCheckAt))
-      .limit(batch);
-    let progressed = 0;
-    for (const { id } of due) {
-      if ((await processIfDue(base, id, true)) > 0) progressed++;
-    }
-    handled += progressed;
-    if (due.length < batch || progressed === 0) return handled;
-  }
-  return handled;
-}
+      .limit(limit);
+    return rows.map((r) => r.id);
+  },
+  process: processLocked,
+};
+
+/** The timer's handler for one task. */
+export const processTaskClock = (base: BaseCtx, taskId: string) =>
+  processClock(taskClocks, base, taskId);
+
+/** The sweep over every due task. */
+export const processDueClocks = (base: BaseCtx, batch?: number, maxPasses?: number) =>
+  processDue(taskClocks, base, batch, maxPasses);

@@ -45,7 +45,11 @@ function dueRule(input: IssueWorkOrderInput, env: DeadlineEnv, now: Date): DueRu
  * A deadline that reaches a year without an imported calendar is provisional, and the office
  * is told to import that year.
  */
-export async function issueWorkOrder(ctx: Ctx, input: IssueWorkOrderInput): Promise<WorkOrder> {
+export async function issueWorkOrder(
+  ctx: Ctx,
+  input: IssueWorkOrderInput,
+  origin: { resolutionId?: string } = {},
+): Promise<WorkOrder> {
   requireRole(ctx, ['office', 'admin']);
   return withTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
@@ -75,6 +79,7 @@ export async function issueWorkOrder(ctx: Ctx, input: IssueWorkOrderInput): Prom
         issuedBy: ctx.actor.userId,
         issuedAt: now,
         dueAt: now, // set from the lead task below
+        resolutionId: origin.resolutionId ?? null,
       })
       .returning();
     const created = [];
@@ -93,6 +98,7 @@ export async function issueWorkOrder(ctx: Ctx, input: IssueWorkOrderInput): Prom
         serial,
         title: input.title,
         priority: input.priority,
+        resolutionId: origin.resolutionId ?? null,
         tasks: created.map((t) => ({ id: t.id, unitId: t.unitId, role: t.role })),
       },
     });

@@ -24,6 +24,7 @@ const listItem = (o: typeof workOrders.$inferSelect): WorkOrderListItem => ({
   status: o.status,
   issuedAt: o.issuedAt.toISOString(),
   dueAt: o.dueAt.toISOString(),
+  resolutionId: o.resolutionId,
 });
 
 export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrder> {

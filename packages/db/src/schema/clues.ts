@@ -2,6 +2,7 @@ import {
   ClueCategory,
   ClueChannel,
   Clue as ClueView,
+  HandoffEventKind,
   HandoffKind,
   HandoffOutcome,
   HandoffStatus,
@@ -9,6 +10,8 @@ import {
 } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
+  bigint,
   boolean,
   index,
   integer,
@@ -16,10 +19,12 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  smallint,
   text,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
 import { units } from './conference.js';
 import { enumValues } from './enum-values.js';
 import { conferenceRef, instant } from './columns.js';
@@ -51,6 +56,10 @@ export const clues = pgTable(
     reportCount: integer('report_count').notNull().default(1),
     /** The unit that holds the clue; null while the office holds it. */
     owningUnitId: uuid('owning_unit_id').references(() => units.id),
+    /** 办结: why the clue is closed (a repeat report after this opens a new clue). */
+    conclusion: text('conclusion'),
+    closedAt: instant('closed_at'),
+    closedBy: uuid('closed_by'),
     createdBy: uuid('created_by'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
@@ -140,6 +149,31 @@ export const handoffs = pgTable(
     answeredAt: instant('answered_at'),
     outcome: handoffOutcome('outcome'),
     outcomeReason: text('outcome_reason'),
+    /** The referral a 立案监督 request contests. */
+    parentHandoffId: uuid('parent_handoff_id').references((): AnyPgColumn => handoffs.id),
+    // The receiving unit's clocks, counted like a task's (DESIGN §6)
+    signDueAt: instant('sign_due_at'),
+    resultDueAt: instant('result_due_at'),
+    level1At: instant('level1_at'),
+    level2At: instant('level2_at'),
+    level3At: instant('level3_at'),
+    provisional: boolean('provisional').notNull().default(false),
+    /** Bumped when a new limit replaces the old (a reconsideration): its ladder starts again. */
+    clockVersion: integer('clock_version').notNull().default(1),
+    ladderLevel: smallint('ladder_level').notNull().default(0),
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    signReminded: boolean('sign_reminded').notNull().default(false),
+    nextCheckAt: instant('next_check_at'),
+    // A refused referral: the sender may contest it until appeal_due_at
+    reconsiderationRequestedAt: instant('reconsideration_requested_at'),
+    reconsiderationReason: text('reconsideration_reason'),
+    appealDueAt: instant('appeal_due_at'),
+    supervisionRequestedAt: instant('supervision_requested_at'),
+    // A case opened: the sender hands the seized items over by items_due_at
+    itemsDueAt: instant('items_due_at'),
+    itemsHandedOverAt: instant('items_handed_over_at'),
+    itemsNote: text('items_note'),
+    itemsReminded: boolean('items_reminded').notNull().default(false),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -150,5 +184,64 @@ export const handoffs = pgTable(
     uniqueIndex('handoffs_routed_once')
       .on(t.clueId)
       .where(sql`${t.ruleId} IS NOT NULL`),
+    // one 立案监督 request per refused referral
+    uniqueIndex('handoffs_one_supervision_request')
+      .on(t.parentHandoffId)
+      .where(sql`${t.parentHandoffId} IS NOT NULL`),
+    index('handoffs_next_check_idx')
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} IS NOT NULL`),
   ],
+);
+
+export const handoffEventKind = pgEnum('handoff_event_kind', enumValues(HandoffEventKind));
+
+/**
+ * A hand-off's history, for its timeline. An escalation is written here once per reason,
+ * level and clock version: the unique index is the proof, as for tasks.
+ */
+export const handoffEvents = pgTable(
+  'handoff_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    handoffId: uuid('handoff_id')
+      .notNull()
+      .references(() => handoffs.id),
+    kind: handoffEventKind('kind').notNull(),
+    /** The acting unit; null for the office or the platform. */
+    unitId: uuid('unit_id').references(() => units.id),
+    outcome: handoffOutcome('outcome'),
+    /** Escalations: unsigned, overdue (result or decision), items_overdue. */
+    reason: text('reason'),
+    level: smallint('level'),
+    clockVersion: integer('clock_version'),
+    text: text('text'),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    index().on(t.handoffId, t.id),
+    uniqueIndex('handoff_escalated_once')
+      .on(t.handoffId, t.reason, t.level, t.clockVersion)
+      .where(sql`${t.kind} = 'escalated'`),
+  ],
+);
+
+/** Evidence: the bytes live once under the data directory, named by their sha256. */
+export const clueAttachments = pgTable(
+  'clue_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conferenceId: conferenceRef(),
+    clueId: uuid('clue_id')
+      .notNull()
+      .references(() => clues.id),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    fileName: text('file_name').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedByUnitId: uuid('uploaded_by_unit_id').references(() => units.id),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index().on(t.clueId, t.createdAt)],
 );

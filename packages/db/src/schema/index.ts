@@ -5,3 +5,6 @@ export * from './clues.js';
 export * from './conference.js';
 export * from './supervision.js';
 export * from './tasks.js';
+export * from './meetings.js';
+export * from './letters.js';
+export * from './stats.js';

@@ -25,6 +25,7 @@ import {
 import { users } from './accounts.js';
 import { conferences, units } from './conference.js';
 import { enumValues } from './enum-values.js';
+import { resolutions } from './meetings.js';
 import { conferenceRef, instant } from './columns.js';
 
 /** The conference's escalation policy (DESIGN §5), as data. */
@@ -67,9 +68,14 @@ export const workOrders = pgTable(
     issuedBy: uuid('issued_by').references(() => users.id),
     issuedAt: instant('issued_at').notNull(),
     dueAt: instant('due_at').notNull(),
+    /** The meeting's resolution this order carries out, if any. */
+    resolutionId: uuid('resolution_id').references(() => resolutions.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    index('work_orders_resolution_idx')
+      .on(t.resolutionId)
+      .where(sql`${t.resolutionId} IS NOT NULL`),
     uniqueIndex('work_orders_serial_key').on(t.conferenceId, t.serial),
     index().on(t.conferenceId, t.issuedAt),
   ],

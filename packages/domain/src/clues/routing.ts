@@ -41,17 +41,24 @@ export const RoutingRule = z.object({
 });
 export type RoutingRule = z.infer<typeof RoutingRule>;
 
-export const CreateRoutingRuleInput = z.object({
+const RuleFields = z.object({
   name: Text(2, 100),
-  position: z.number().int().min(0).max(100_000).optional(),
-  enabled: z.boolean().default(true),
+  position: z.number().int().min(0).max(100_000),
+  enabled: z.boolean(),
   conditions: RoutingConditions,
   targetUnitId: Id,
-  kind: HandoffKind.exclude(['supervision_request']).default('route'),
+  kind: HandoffKind.exclude(['supervision_request']),
+});
+
+export const CreateRoutingRuleInput = RuleFields.extend({
+  position: RuleFields.shape.position.optional(),
+  enabled: RuleFields.shape.enabled.default(true),
+  kind: RuleFields.shape.kind.default('route'),
 });
 export type CreateRoutingRuleInput = z.infer<typeof CreateRoutingRuleInput>;
 
-export const UpdateRoutingRuleInput = CreateRoutingRuleInput.partial().extend({ version: Version });
+/** Only what is sent changes: no defaults here, or a move would reset a rule's kind. */
+export const UpdateRoutingRuleInput = RuleFields.partial().extend({ version: Version });
 export type UpdateRoutingRuleInput = z.infer<typeof UpdateRoutingRuleInput>;
 
 /** What a rule is matched against: the facts of the clue, nothing about who reported it. */

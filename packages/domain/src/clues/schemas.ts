@@ -76,8 +76,14 @@ export const Clue = z.object({
   reportCount: z.number().int(),
   owningUnitId: Id.nullable(),
   createdAt: Instant,
+  closedAt: Instant.nullable(),
+  conclusion: z.string().nullable(),
 });
 export type Clue = z.infer<typeof Clue>;
+
+/** 办结: the holding unit or the office closes a clue once every hand-off is answered. */
+export const CloseClueInput = z.object({ conclusion: Text(2, 2000) });
+export type CloseClueInput = z.infer<typeof CloseClueInput>;
 
 export const ClueReport = z.object({
   at: Instant,
@@ -87,9 +93,6 @@ export const ClueReport = z.object({
   reporter: Reporter.nullable().optional(),
 });
 export type ClueReport = z.infer<typeof ClueReport>;
-
-export const ClueDetail = Clue.extend({ reports: z.array(ClueReport) });
-export type ClueDetail = z.infer<typeof ClueDetail>;
 
 /** The answer to an intake: the clue, and whether the report joined one already open. */
 export const ClueIntake = Clue.extend({ merged: z.boolean() });

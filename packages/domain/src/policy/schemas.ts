@@ -30,6 +30,8 @@ export const Policy = z
     /** The office's own limits: ruling on a return, reviewing a report. */
     rulingWithin: Duration,
     reviewWithin: Duration,
+    /** A clue handed on: from receipt to the receiving unit's answer (referrals keep the law's). */
+    handoffResultWithin: Duration.default({ amount: 15, unit: 'workday' }),
   })
   .refine((p) => p.ladder.map((s) => s.level).join() === '1,2,3', {
     message: '督办阶梯必须依次为 1、2、3 级',
@@ -54,6 +56,8 @@ export const DEFAULT_POLICY: Policy = {
   maxExtension: workdays(10),
   rulingWithin: workdays(2),
   reviewWithin: workdays(2),
+  // 市场监督管理行政处罚程序规定: a clue is verified within 15 workdays of receipt
+  handoffResultWithin: workdays(15),
 };
 
 export const PolicyView = z.object({ policy: Policy, version: z.number().int() });

@@ -89,6 +89,8 @@ export const WorkOrder = z.object({
   status: z.enum(['open', 'closed', 'withdrawn']),
   issuedAt: Instant,
   dueAt: Instant,
+  /** The meeting resolution this order carries out. */
+  resolutionId: Id.nullable(),
   tasks: z.array(TaskSummary),
 });
 export type WorkOrder = z.infer<typeof WorkOrder>;

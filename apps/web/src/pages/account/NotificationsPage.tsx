@@ -16,6 +16,12 @@ function linkOf(n: Notification): string | null {
   if (n.subjectType === 'task') return `/tasks/${n.subjectId}`;
   if (n.subjectType === 'supervision_case') return `/supervision/cases/${n.subjectId}`;
   if (n.subjectType === 'work_order') return `/work-orders/${n.subjectId}`;
+  if (n.subjectType === 'handoff') return `/handoffs/${n.subjectId}`;
+  if (n.subjectType === 'clue') return `/clues/${n.subjectId}`;
+  if (n.subjectType === 'letter') return `/letters/${n.subjectId}`;
+  if (n.subjectType === 'stat_report') return `/stat-reports/${n.subjectId}`;
+  if (n.subjectType === 'meeting') return `/meetings/${n.subjectId}`;
+  if (n.subjectType === 'briefing') return `/briefings/${n.subjectId}`;
   return null;
 }
 

@@ -42,6 +42,11 @@ const FIELDS: { path: Path; label: string; help: string }[] = [
   { path: ['maxExtension'], label: '延期累计上限', help: '自原定期限起' },
   { path: ['rulingWithin'], label: '打传办审定时限', help: '收到退回后' },
   { path: ['reviewWithin'], label: '打传办审核时限', help: '收到反馈后' },
+  {
+    path: ['handoffResultWithin'],
+    label: '移送线索办理时限',
+    help: '自移送起；涉嫌犯罪案件移送按法定 3 日',
+  },
 ];
 
 function DurationField({

@@ -2,6 +2,7 @@ import { TaskStatus } from '@lianxi/domain';
 import { Card, Select, Space } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTaskPage } from '../../api/queries';
+import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { TaskTable } from '../../components/TaskTable';
 import { statusLabel } from '../../lib/format';
@@ -16,7 +17,12 @@ export default function TasksPage() {
     <Card
       title="全部任务"
       extra={
-        <Space>
+        <Space wrap>
+          <ExportButton
+            path="/api/exports/tasks.xlsx"
+            fileName="任务台账.xlsx"
+            testId="tasks-export"
+          />
           <Select
             allowClear
             placeholder="按状态筛选"

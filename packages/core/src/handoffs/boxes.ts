@@ -3,7 +3,7 @@ import { clues, handoffs } from '@lianxi/db';
 import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { olderThan, timePage } from '../common/keyset.js';
 import { type Ctx, requireRole } from '../context.js';
-import { toHandoff } from './handoff-view.js';
+import { toHandoff } from './view.js';
 
 /** 移送收件箱 / 发件箱: a unit's own; the office's are those sent by or to the office. */
 export async function listHandoffs(ctx: Ctx, query: HandoffBoxQuery) {
@@ -31,7 +31,7 @@ export async function listHandoffs(ctx: Ctx, query: HandoffBoxQuery) {
   return timePage(
     rows,
     query.limit,
-    (r) => toHandoff(r.h, r.serial),
+    (r) => toHandoff(ctx, r.h, r.serial),
     (r) => [r.h.sentAt, r.h.id],
   );
 }

@@ -1,0 +1,108 @@
+import {
+  briefingDocx,
+  briefingHtml,
+  composeBriefingDraft,
+  editBriefing,
+  getBriefing,
+  listBriefings,
+  publishBriefing,
+} from '@lianxi/core';
+import { Briefing, CreateBriefingInput, IdParams, UpdateBriefingInput } from '@lianxi/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const fileName = (b: Briefing) => `${b.title}${b.year}年第${b.issueNo}期.docx`;
+
+export async function briefingRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['工作简报'];
+  const office = { access: ['office', 'admin'] } as const;
+  const anyone = { access: 'authenticated' } as const;
+
+  app.post(
+    '/api/briefings',
+    {
+      config: office,
+      schema: {
+        tags,
+        summary: '按期间生成简报草稿',
+        body: CreateBriefingInput,
+        response: { 201: Briefing },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await composeBriefingDraft(request.ctx, request.body)),
+  );
+  app.get(
+    '/api/briefings',
+    {
+      config: anyone,
+      schema: {
+        tags,
+        summary: '简报列表',
+        response: { 200: z.object({ items: z.array(Briefing) }) },
+      },
+    },
+    async (request) => listBriefings(request.ctx),
+  );
+  app.get(
+    '/api/briefings/:id',
+    {
+      config: anyone,
+      schema: { tags, summary: '简报', params: IdParams, response: { 200: Briefing } },
+    },
+    async (request) => getBriefing(request.ctx, request.params.id),
+  );
+  app.patch(
+    '/api/briefings/:id',
+    {
+      config: office,
+      schema: {
+        tags,
+        summary: '编辑简报草稿',
+        params: IdParams,
+        body: UpdateBriefingInput,
+        response: { 200: Briefing },
+      },
+    },
+    async (request) => editBriefing(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/api/briefings/:id/publish',
+    {
+      config: office,
+      schema: { tags, summary: '印发简报', params: IdParams, response: { 200: Briefing } },
+    },
+    async (request) => publishBriefing(request.ctx, request.params.id),
+  );
+  app.get(
+    '/api/briefings/:id/docx',
+    { config: anyone, schema: { tags, summary: '下载 Word 版', params: IdParams } },
+    async (request, reply) => {
+      const b = await getBriefing(request.ctx, request.params.id);
+      return reply
+        .header(
+          'content-type',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        )
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(fileName(b))}`,
+        )
+        .header('cache-control', 'private, no-store')
+        .send(await briefingDocx(b));
+    },
+  );
+  app.get(
+    '/api/briefings/:id/html',
+    { config: anyone, schema: { tags, summary: '打印版（HTML）', params: IdParams } },
+    async (request, reply) => {
+      const b = await getBriefing(request.ctx, request.params.id);
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(briefingHtml(b));
+    },
+  );
+}

@@ -1,0 +1,169 @@
+import multipart from '@fastify/multipart';
+import {
+  correctStatReport,
+  fileStatReport,
+  getStatReport,
+  importFigures,
+  listStatReports,
+  moveStatReport,
+  summarizeFigures,
+} from '@lianxi/core';
+import {
+  AppError,
+  CreateStatReportInput,
+  IdParams,
+  ReturnStatReportInput,
+  StatReport,
+  StatReportDetail,
+  StatReportListQuery,
+  Summary,
+  SummaryQuery,
+  UpdateStatReportInput,
+} from '@lianxi/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export async function statReportRoutes(base: FastifyInstance) {
+  await base.register(multipart, {
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
+    throwFileSizeLimit: true,
+  });
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['统计报表'];
+  const filers = { access: ['office', 'admin', 'unit'] } as const;
+  const office = { access: ['office', 'admin'] } as const;
+
+  app.post(
+    '/api/stat-reports',
+    {
+      config: filers,
+      schema: {
+        tags,
+        summary: '填报月度统计报表',
+        body: CreateStatReportInput,
+        response: { 201: StatReport },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await fileStatReport(request.ctx, request.body)),
+  );
+  app.get(
+    '/api/stat-reports',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '统计报表列表（责任单位仅见本单位）',
+        querystring: StatReportListQuery,
+        response: { 200: z.object({ items: z.array(StatReport) }) },
+      },
+    },
+    async (request) => listStatReports(request.ctx, request.query),
+  );
+  app.get(
+    '/api/stat-reports/:id',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '统计报表详情（含修改记录）',
+        params: IdParams,
+        response: { 200: StatReportDetail },
+      },
+    },
+    async (request) => getStatReport(request.ctx, request.params.id),
+  );
+  app.patch(
+    '/api/stat-reports/:id',
+    {
+      config: filers,
+      schema: {
+        tags,
+        summary: '修改或更正统计报表',
+        params: IdParams,
+        body: UpdateStatReportInput,
+        response: { 200: StatReport },
+      },
+    },
+    async (request) => correctStatReport(request.ctx, request.params.id, request.body),
+  );
+  app.post(
+    '/api/stat-reports/:id/submit',
+    {
+      config: filers,
+      schema: { tags, summary: '上报', params: IdParams, response: { 200: StatReport } },
+    },
+    async (request) => moveStatReport(request.ctx, request.params.id, 'submit'),
+  );
+  app.post(
+    '/api/stat-reports/:id/approve',
+    {
+      config: office,
+      schema: { tags, summary: '审核通过', params: IdParams, response: { 200: StatReport } },
+    },
+    async (request) => moveStatReport(request.ctx, request.params.id, 'approve'),
+  );
+  app.post(
+    '/api/stat-reports/:id/return',
+    {
+      config: office,
+      schema: {
+        tags,
+        summary: '退回修改',
+        params: IdParams,
+        body: ReturnStatReportInput,
+        response: { 200: StatReport },
+      },
+    },
+    async (request) => moveStatReport(request.ctx, request.params.id, 'return', request.body),
+  );
+  app.post(
+    '/api/stat-reports/import',
+    {
+      config: office,
+      schema: {
+        tags,
+        summary: '从 .xlsx 导入月度数据（有错误则整表不导入，逐行列出）',
+        response: {
+          200: z.object({
+            imported: z.number().int(),
+            created: z.number().int(),
+            corrected: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) {
+        throw new AppError(
+          'unsupported_type',
+          '请以 multipart/form-data 上传 .xlsx 文件（字段名 file）',
+        );
+      }
+      const part = await request.file();
+      if (!part || part.fieldname !== 'file') {
+        part?.file.resume();
+        throw new AppError('invalid_input', '请选择要导入的 .xlsx 文件', {
+          errors: [{ field: 'body.file', message: '缺少文件' }],
+        });
+      }
+      return importFigures(request.ctx, await part.toBuffer());
+    },
+  );
+  app.get(
+    '/api/stats/summary',
+    {
+      config: { access: ['office', 'admin', 'supervisor', 'leader'] },
+      schema: {
+        tags,
+        summary: '统计汇总（按月环比、按单位、按单位类别）',
+        querystring: SummaryQuery,
+        response: { 200: Summary },
+      },
+    },
+    async (request) => summarizeFigures(request.ctx, request.query),
+  );
+}

@@ -1,0 +1,89 @@
+import type { Clue, ClueDetail, Handoff, HandoffDetail, RoutingRule } from '@lianxi/domain';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, withQuery } from './client';
+import { keys, type Page } from './queries';
+
+export const clueKeys = {
+  clues: ['clues'] as const,
+  clueList: (status: string) => ['clues', 'list', status] as const,
+  clue: (id: string) => ['clues', 'one', id] as const,
+  handoffs: ['handoffs'] as const,
+  handoffBox: (box: 'in' | 'out') => ['handoffs', 'box', box] as const,
+  handoff: (id: string) => ['handoffs', 'one', id] as const,
+  routingRules: ['routing-rules'] as const,
+};
+
+const PAGE_SIZE = 50;
+const noRetryOn404 = (count: number, error: unknown) =>
+  (error as { status?: number }).status !== 404 && count < 2;
+
+/** A new clue the worker has not routed yet: it does so within seconds of intake. */
+export const awaitingRouting = (clue: ClueDetail, now = Date.now()) =>
+  clue.status === 'open' &&
+  clue.handoffs.length === 0 &&
+  now - new Date(clue.createdAt).getTime() < 2 * 60_000;
+
+/** The clue list, one page at a time: 加载更多 follows the server's cursor. */
+export function useClueList(status: 'open' | 'closed' | undefined) {
+  return useInfiniteQuery({
+    queryKey: clueKeys.clueList(status ?? 'all'),
+    queryFn: ({ pageParam }) =>
+      get<Page<Clue>>(withQuery('/api/clues', { status, limit: PAGE_SIZE, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useClue(id: string | undefined) {
+  return useQuery({
+    queryKey: clueKeys.clue(id ?? ''),
+    queryFn: () => get<ClueDetail>(`/api/clues/${id}`),
+    enabled: !!id,
+    retry: noRetryOn404,
+    // Routing happens in the background a few seconds after intake: look again until it has.
+    refetchInterval: (query) =>
+      query.state.data && awaitingRouting(query.state.data) ? 3000 : false,
+  });
+}
+
+/** 移送收件箱 / 发件箱, newest first, paged by the server's cursor. */
+export function useHandoffBox(box: 'in' | 'out') {
+  return useInfiniteQuery({
+    queryKey: clueKeys.handoffBox(box),
+    queryFn: ({ pageParam }) =>
+      get<Page<Handoff>>(withQuery('/api/handoffs', { box, limit: PAGE_SIZE, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useHandoff(id: string | undefined) {
+  return useQuery({
+    queryKey: clueKeys.handoff(id ?? ''),
+    queryFn: () => get<HandoffDetail>(`/api/handoffs/${id}`),
+    enabled: !!id,
+    retry: noRetryOn404,
+  });
+}
+
+export function useRoutingRules() {
+  return useQuery({
+    queryKey: clueKeys.routingRules,
+    queryFn: () =>
+      get<{ items: RoutingRule[] }>('/api/routing-rules').then((r) =>
+        [...r.items].sort((a, b) => a.position - b.position),
+      ),
+  });
+}
+
+/** After any clue or hand-off action: the clue, both boxes and the bell all move together. */
+export function useInvalidateClues() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: clueKeys.clues }),
+      client.invalidateQueries({ queryKey: clueKeys.handoffs }),
+      client.invalidateQueries({ queryKey: keys.notifications }),
+    ]);
+}

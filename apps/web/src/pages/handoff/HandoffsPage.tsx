@@ -1,0 +1,78 @@
+import { Badge, Card, Space, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useHandoffBox } from '../../api/clues';
+import { isOffice, useMe } from '../../auth';
+import { QueryState } from '../../components/QueryState';
+import { HandoffTable } from './HandoffTable';
+import { LoadMore } from '../../components/LoadMore';
+
+type Box = 'in' | 'out';
+
+function BoxBody({ box, empty }: { box: Box; empty: string }) {
+  const query = useHandoffBox(box);
+  const items = query.data?.pages.flatMap((p) => p.items);
+  return (
+    <QueryState
+      data={items}
+      error={query.error}
+      isPending={query.isPending}
+      refetch={query.refetch}
+    >
+      {(handoffs) => (
+        <>
+          <HandoffTable handoffs={handoffs} empty={empty} testId={`handoffs-${box}`} />
+          <LoadMore query={query} testId={`handoffs-${box}-more`} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** How many in the box still wait on the caller: to be received or answered. */
+function BoxLabel({ box, label }: { box: Box; label: string }) {
+  const { data } = useHandoffBox(box);
+  const waiting = data?.pages.flatMap((p) => p.items).filter((h) => h.actions.length > 0).length;
+  return (
+    <Space size={6}>
+      {label}
+      {waiting !== undefined && waiting > 0 && <Badge count={waiting} color="#b71c1c" />}
+    </Space>
+  );
+}
+
+/**
+ * 移送件: what was handed to the caller and what it handed on. For the office, the in-box
+ * holds the answers to what the office sent.
+ */
+export default function HandoffsPage() {
+  const me = useMe();
+  const office = isOffice(me.role);
+  const [params, setParams] = useSearchParams();
+  const active: Box = params.get('box') === 'out' ? 'out' : 'in';
+  const tabs: { key: Box; label: string; empty: string }[] = [
+    {
+      key: 'in',
+      label: '收件箱',
+      empty: office ? '暂无成员单位的反馈' : '没有移送给本单位的线索',
+    },
+    { key: 'out', label: '发件箱', empty: office ? '打传办尚未移送线索' : '本单位尚未移送线索' },
+  ];
+  return (
+    <Card title="移送件" data-testid="handoff-boxes">
+      <Typography.Paragraph type="secondary">
+        {office
+          ? '收件箱为成员单位对打传办移送线索的接收和反馈；发件箱为打传办（含按规则自动分流）移送的线索。'
+          : '收件箱为移送给本单位的线索，请及时接收并在期限内反馈；发件箱为本单位移送出的线索。'}
+      </Typography.Paragraph>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => setParams({ box: key }, { replace: true })}
+        items={tabs.map((t) => ({
+          key: t.key,
+          label: <BoxLabel box={t.key} label={t.label} />,
+          children: <BoxBody box={t.key} empty={t.empty} />,
+        }))}
+      />
+    </Card>
+  );
+}

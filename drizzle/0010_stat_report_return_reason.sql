@@ -1,0 +1,1 @@
+ALTER TABLE "stat_reports" ADD COLUMN "return_reason" text;

@@ -1,0 +1,32 @@
+import { type Attachment, notFound } from '@lianxi/domain';
+import { clueAttachments, clues } from '@lianxi/db';
+import { and, asc, eq } from 'drizzle-orm';
+import { clueScope } from '../clues/view.js';
+import type { Ctx } from '../context.js';
+import { type AttachmentStore, storedPath } from './store.js';
+import { toAttachment } from './view.js';
+
+/** A clue's evidence, oldest first (the caller has already checked the clue is in scope). */
+export async function attachmentsOfClue(ctx: Ctx, clueId: string): Promise<Attachment[]> {
+  const rows = await ctx.db
+    .select()
+    .from(clueAttachments)
+    .where(eq(clueAttachments.clueId, clueId))
+    .orderBy(asc(clueAttachments.createdAt));
+  return rows.map(toAttachment);
+}
+
+/** One file, for those who may see its clue; to anyone else it does not exist. */
+export async function openAttachment(
+  ctx: Ctx,
+  id: string,
+  store: AttachmentStore,
+): Promise<Attachment & { path: string }> {
+  const [row] = await ctx.db
+    .select({ a: clueAttachments })
+    .from(clueAttachments)
+    .innerJoin(clues, eq(clues.id, clueAttachments.clueId))
+    .where(and(eq(clueAttachments.id, id), clueScope(ctx)));
+  if (!row) throw notFound('附件');
+  return { ...toAttachment(row.a), path: storedPath(store, row.a.sha256) };
+}

@@ -1,0 +1,4 @@
+export * from './compose.js';
+export * from './edit.js';
+export * from './read.js';
+export * from './render.js';

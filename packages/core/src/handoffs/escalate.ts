@@ -1,0 +1,108 @@
+import { HANDOFF_KIND_LABELS, type HandoffClockEvent } from '@lianxi/domain';
+import { clues, handoffEvents } from '@lianxi/db';
+import { eq } from 'drizzle-orm';
+import { appendAudit } from '../audit/append.js';
+import type { Ctx } from '../context.js';
+import { notify } from '../notifications/notify.js';
+import type { HandoffRow } from './row.js';
+
+const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
+
+/**
+ * Writes the escalation into the timeline once per reason, level and clock version (the
+ * unique index decides). Returns false when it exists: its effects have happened too.
+ */
+async function recordOnce(
+  ctx: Ctx,
+  h: HandoffRow,
+  reason: 'unsigned' | 'overdue' | 'items_overdue',
+  level: number,
+  dueAt: Date,
+): Promise<boolean> {
+  const inserted = await ctx.db
+    .insert(handoffEvents)
+    .values({
+      handoffId: h.id,
+      kind: 'escalated',
+      reason,
+      level,
+      clockVersion: h.clockVersion,
+      text: `时限 ${dueAt.toISOString()}`,
+      at: ctx.clock.now(),
+    })
+    .onConflictDoNothing()
+    .returning({ id: handoffEvents.id });
+  if (!inserted.length) return false;
+  await appendAudit(ctx, {
+    action: 'handoff.escalated',
+    subjectType: 'clue',
+    subjectId: h.clueId,
+    payload: { handoffId: h.id, reason, level, clockVersion: h.clockVersion },
+  });
+  return true;
+}
+
+/** Applies one due clock event to a hand-off whose row the caller holds locked. */
+export async function applyHandoffEvent(
+  ctx: Ctx,
+  h: HandoffRow,
+  event: HandoffClockEvent,
+  dueAt: Date,
+): Promise<void> {
+  const [clue] = await ctx.db
+    .select({ serial: clues.serial })
+    .from(clues)
+    .where(eq(clues.id, h.clueId));
+  const what = `${HANDOFF_KIND_LABELS[h.kind]}线索 ${clue.serial}`;
+  const level = event.kind === 'level' ? event.level : 1;
+  const base = {
+    subjectType: 'handoff',
+    subjectId: h.id,
+    dedupeKey: `handoff-clock-${h.id}-${h.clockVersion}-${event.kind}-${level}`,
+    urgent: true,
+  };
+  const sender = h.fromUnitId ? { units: [h.fromUnitId] } : {};
+  switch (event.kind) {
+    case 'unsigned':
+      if (!(await recordOnce(ctx, h, 'unsigned', 1, dueAt))) return;
+      await notify(ctx, {
+        ...base,
+        units: [h.toUnitId],
+        roles: ['office'],
+        kind: 'handoff.unsigned',
+        title: '【催办】移送线索未按时接收',
+        body: `${what}已超过接收时限，请立即接收。`,
+      });
+      return;
+    case 'level': {
+      if (!(await recordOnce(ctx, h, 'overdue', event.level, dueAt))) return;
+      const referral = h.kind === 'criminal_referral';
+      await notify(ctx, {
+        ...base,
+        units: [h.toUnitId, ...(sender.units ?? [])],
+        roles:
+          event.level === 1
+            ? ['office']
+            : event.level === 2
+              ? ['office', 'supervisor']
+              : ['office', 'supervisor', 'leader'],
+        kind: `handoff.level${event.level}`,
+        title: `【${LEVEL_TITLES[event.level]}】${referral ? '移送案件逾期未作出立案决定' : '移送线索逾期未反馈'}`,
+        body: referral
+          ? `${what}已超过法定审查期限（3日），请立即作出是否立案的决定并书面说明理由。`
+          : `${what}已超过办理时限，请立即反馈办理结果。`,
+      });
+      return;
+    }
+    case 'items_overdue':
+      if (!(await recordOnce(ctx, h, 'items_overdue', 1, dueAt))) return;
+      await notify(ctx, {
+        ...base,
+        ...sender,
+        roles: ['office'],
+        kind: 'handoff.items_overdue',
+        title: '【催办】涉案物品逾期未移交',
+        body: `${what}已立案，涉案物品应于接到立案通知之日起3日内移交公安机关。`,
+      });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './file.js';
+export * from './import.js';
+export * from './read.js';
+export * from './review.js';
+export * from './summary.js';

@@ -1,0 +1,3 @@
+export * from './figures.js';
+export * from './reports.js';
+export * from './briefings.js';

@@ -1,0 +1,95 @@
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '@lianxi/core';
+import { openDatabase } from '@lianxi/db';
+import { startWorker } from '@lianxi/worker';
+import { silent, until } from '../support/wait.js';
+import { spawnWorkerProcess } from '../support/worker-process.js';
+import { countEscalations, plantDeadlines } from './deadlines.js';
+import { type ChaosStage, openChaosStage } from './stage.js';
+
+let stage: ChaosStage | undefined;
+afterEach(async () => {
+  await stage?.close();
+  stage = undefined;
+});
+
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('deadlines under chaos', () => {
+  it('Redis FLUSHALL in the middle of 10,000 deadlines: none lost, none duplicated', async () => {
+    stage = await openChaosStage();
+    const count = 10_000;
+    await plantDeadlines(stage.config.databaseUrl, count, new Date(Date.now() + 3000), 4000);
+    const database = openDatabase(stage.config.databaseUrl, { max: 10 });
+    const worker = await startWorker({
+      config: stage.config,
+      database,
+      clock: systemClock,
+      log: silent,
+      reconcileEveryMs: stage.config.reconcileEveryMs,
+    });
+    try {
+      // deadlines are falling due: Redis loses every timer, job and scheduler it held
+      await settle(4500);
+      const redis = new Redis(stage.redis.url);
+      const before = await countEscalations(stage.config.databaseUrl);
+      await redis.flushall();
+      redis.disconnect();
+      expect(before.escalations).toBeLessThan(count);
+      const done = await until(
+        async () => {
+          await settle(500);
+          const c = await countEscalations(stage!.config.databaseUrl);
+          return c.escalations >= count ? c : undefined;
+        },
+        300_000,
+        'every planted deadline escalated',
+      );
+      await settle(3000); // a duplicate would have landed by now
+      const after = await countEscalations(stage.config.databaseUrl);
+      expect(after).toEqual(done);
+      expect(after.escalations).toBe(count);
+      expect(after.distinctTasks).toBe(count);
+      expect(after.audits).toBe(count);
+      expect(after.notifications).toBe(after.expectedNotifications);
+    } finally {
+      await worker.close();
+      await database.close();
+    }
+  });
+
+  it('the worker killed with SIGKILL ten times mid-batch: none lost, none duplicated', async () => {
+    stage = await openChaosStage();
+    const count = 2000;
+    await plantDeadlines(stage.config.databaseUrl, count, new Date(Date.now() + 2000), 2000);
+    const seen: number[] = [];
+    for (let kill = 0; kill < 10; kill++) {
+      const worker = await spawnWorkerProcess(stage.config);
+      await settle(800 + Math.random() * 1200);
+      await worker.stop('SIGKILL');
+      seen.push((await countEscalations(stage.config.databaseUrl)).escalations);
+    }
+    // progress was being made while the kills landed, and a last worker finishes the rest
+    expect(seen.some((n) => n > 0 && n < count)).toBe(true);
+    const last = await spawnWorkerProcess(stage.config);
+    try {
+      await until(
+        async () => {
+          await settle(500);
+          return (await countEscalations(stage!.config.databaseUrl)).escalations >= count;
+        },
+        300_000,
+        'every deadline escalated after the kills',
+      );
+      await settle(3000);
+    } finally {
+      await last.stop('SIGTERM');
+    }
+    const after = await countEscalations(stage.config.databaseUrl);
+    expect(after.escalations).toBe(count);
+    expect(after.distinctTasks).toBe(count);
+    expect(after.audits).toBe(count);
+    expect(after.notifications).toBe(after.expectedNotifications);
+  });
+});

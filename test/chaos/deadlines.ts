@@ -1,0 +1,73 @@
+import pg from 'pg';
+
+/**
+ * Plants `count` accepted tasks (16 units per order) whose level-1 deadline falls between
+ * `from` and `from + spreadMs`, with levels 2 and 3 a day later, straight into PostgreSQL.
+ * Nothing asks Redis for their timers: the sweep must find them, as it must after a loss.
+ */
+export async function plantDeadlines(
+  databaseUrl: string,
+  count: number,
+  from: Date,
+  spreadMs: number,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `WITH c AS (SELECT id FROM conferences LIMIT 1),
+            u AS (SELECT id, row_number() OVER (ORDER BY code) AS n
+                    FROM units WHERE conference_id = (SELECT id FROM c)),
+            o AS (INSERT INTO work_orders (conference_id, serial, title, body, priority, issued_at, due_at)
+                  SELECT (SELECT id FROM c), '混沌〔2026〕' || g || '号', '混沌测试事项 ' || g, '压力测试',
+                         'normal', now(), $1::timestamptz
+                    FROM generate_series(1, $2::int) g
+                  RETURNING id),
+            pairs AS (SELECT o.id AS order_id, u.id AS unit_id, u.n,
+                             row_number() OVER () AS k
+                        FROM o CROSS JOIN u)
+       INSERT INTO tasks (conference_id, work_order_id, unit_id, role, status, issued_at,
+                          due_at, due_basis, original_due_at, level1_at, level2_at, level3_at,
+                          next_check_at, sign_reminded, due_soon_sent)
+       SELECT (SELECT id FROM c), order_id, unit_id,
+              (CASE WHEN n = 1 THEN 'lead' ELSE 'assist' END)::assignment_role, 'accepted', now(),
+              d, jsonb_build_object('kind', 'explicit', 'at', d), d, d,
+              d + interval '1 day', d + interval '2 days', d, true, true
+         FROM (SELECT *, $1::timestamptz + (k % 1000) * ($3::float8 / 1000) * interval '1 millisecond' AS d
+                 FROM pairs WHERE k <= $4) p`,
+      [from.toISOString(), Math.ceil(count / 16), spreadMs, count],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+export interface EscalationCounts {
+  escalations: number;
+  distinctTasks: number;
+  audits: number;
+  notifications: number;
+  expectedNotifications: number;
+}
+
+/** What the planted deadlines produced: each must be exactly once, however the run went. */
+export async function countEscalations(databaseUrl: string): Promise<EscalationCounts> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      SELECT
+        (SELECT count(*) FROM escalations WHERE level = 1 AND reason = 'overdue')::int AS escalations,
+        (SELECT count(DISTINCT task_id) FROM escalations WHERE level = 1)::int AS "distinctTasks",
+        (SELECT count(*) FROM audit_log WHERE action = 'task.escalated')::int AS audits,
+        (SELECT count(*) FROM notifications WHERE kind = 'task.level1')::int AS notifications,
+        (SELECT count(*) FROM tasks t
+           JOIN users u ON u.conference_id = t.conference_id AND u.disabled_at IS NULL
+                       AND ((u.role = 'unit' AND u.unit_id = t.unit_id) OR u.role = 'office')
+          WHERE t.work_order_id IN (SELECT id FROM work_orders WHERE serial LIKE '混沌%'))::int
+          AS "expectedNotifications"`);
+    return rows[0] as EscalationCounts;
+  } finally {
+    await client.end();
+  }
+}
