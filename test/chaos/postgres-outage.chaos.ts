@@ -97,6 +97,10 @@ describe('PostgreSQL stopped under load', () => {
     await settle(6000);
     stop = true;
     await within(60_000, 'the load', Promise.all(clients));
+    // a connection lost mid-transaction must go back to the pool (or be destroyed), never stay out
+    expect(database.pool.totalCount - database.pool.idleCount, 'connections left checked out').toBe(
+      0,
+    );
     await within(30_000, 'closing the API', app.close());
     redis.disconnect();
     await within(30_000, 'closing the pool', database.close());

@@ -138,4 +138,52 @@ describe('SIGTERM under load', () => {
       await again.stop('SIGTERM');
     }
   });
+
+  it('a request still waiting on the database when SIGTERM arrives is answered and kept', async () => {
+    stage = await openChaosStage();
+    const url = stage.config.databaseUrl;
+    const port = await freePort();
+    const api = await spawnApiProcess(stage.config, port);
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'office', password: 'Lianxi@2026' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+
+    // hold the clue table so the requests below are certainly in flight when the signal comes
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE clues IN EXCLUSIVE MODE');
+    const inFlight = Array.from({ length: 3 }, (_, i) =>
+      post(`${base}/api/clues`, accessToken, {
+        channel: 'hotline',
+        subject: { name: `在途主体 ${i}` },
+        category: 'other',
+        description: `停机时仍在处理的线索 ${i}`,
+      }),
+    );
+    await until(
+      async () => {
+        const { rows } = await blocker.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        );
+        return rows[0].n >= 1;
+      },
+      10_000,
+      'the requests waiting on the lock',
+    );
+    await settle(300);
+    const exited = api.stop('SIGTERM');
+    await settle(1500);
+    await blocker.query('COMMIT');
+    await blocker.end();
+
+    expect(await exited).toBe(0);
+    const answers = await Promise.all(inFlight);
+    expect(answers.map((a) => ('error' in a ? a.error : a.status))).toEqual([201, 201, 201]);
+    expect((await counts(url)).clues).toBe(3);
+  });
 });

@@ -3,6 +3,7 @@ import { drizzle, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { transactionRunner } from './transaction.js';
 
 export type Schema = typeof schema;
 /** A database handle or a transaction on it: verbs accept either. */
@@ -39,6 +40,8 @@ export function openDatabase(
     client.on('error', () => {});
   });
   const db = drizzle(pool, { schema });
+  // every transaction, whoever opens it, goes through the runner that cannot leak a client
+  db.transaction = transactionRunner(pool, schema) as typeof db.transaction;
   return { db, pool, close: () => pool.end() };
 }
 
