@@ -1,5 +1,6 @@
 import { auditLog } from '@lianxi/db';
 import { desc, eq, sql } from 'drizzle-orm';
+import { memoInTransaction, rememberInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 import { type AuditBody, auditHash, GENESIS_HASH } from './hash.js';
 
@@ -30,14 +31,19 @@ export async function lockAuditChain(ctx: Ctx): Promise<void> {
  */
 export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
   if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction');
-  await lockAuditChain(ctx);
-  const [last] = await ctx.db
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.conferenceId, ctx.conferenceId))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  // the head is read once per transaction: the lock keeps every other writer off the chain
+  // until this transaction ends, and every append of this one updates the remembered head
+  const headKey = `audit-head:${ctx.conferenceId}`;
+  const prevHash = await memoInTransaction(ctx, headKey, async () => {
+    await lockAuditChain(ctx);
+    const [last] = await ctx.db
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .where(eq(auditLog.conferenceId, ctx.conferenceId))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    return last?.hash ?? GENESIS_HASH;
+  });
   const at = ctx.clock.now();
   const body: AuditBody = {
     conferenceId: ctx.conferenceId,
@@ -51,10 +57,7 @@ export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
     payload: JSON.parse(JSON.stringify(event.payload ?? {})),
     requestId: ctx.requestId ?? null,
   };
-  await ctx.db.insert(auditLog).values({
-    ...body,
-    at,
-    prevHash,
-    hash: auditHash(prevHash, body),
-  });
+  const hash = auditHash(prevHash, body);
+  await ctx.db.insert(auditLog).values({ ...body, at, prevHash, hash });
+  rememberInTransaction(ctx, headKey, hash);
 }

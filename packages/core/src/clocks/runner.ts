@@ -34,10 +34,50 @@ async function processIfDue<Row extends { conferenceId: string }>(
   });
 }
 
+/** How many due rows one transaction of the sweep takes on: one commit and one chain lock for all. */
+export const SWEEP_BATCH = 100;
+
 /**
- * The timer's handler: one row, in one short transaction. A timer that fires a moment early
- * waits for the due time rather than dropping the event until the next sweep. Re-reading
- * the locked row is what makes a repeated or concurrent run harmless.
+ * Handles the given due rows in one transaction, skipping rows another worker holds. Should
+ * one row fail, the batch is undone and each row is tried in a transaction of its own, so a
+ * row that cannot be processed never holds the others back.
+ */
+async function processBatch<Row extends { conferenceId: string }>(
+  kind: ClockKind<Row>,
+  base: BaseCtx,
+  ids: string[],
+): Promise<number> {
+  try {
+    return await withTransaction(base, async (tx) => {
+      let progressed = 0;
+      for (const id of ids) {
+        const row = await kind.lockIfDue(tx, id, tx.clock.now(), true);
+        if (row && (await kind.process(asSystem(tx, row.conferenceId), row)) > 0) progressed++;
+      }
+      return progressed;
+    });
+  } catch (e) {
+    if (ids.length === 1) throw e;
+    base.log.warn({ err: e }, 'deadline batch failed; handling its rows one by one');
+    let progressed = 0;
+    for (const id of ids) {
+      try {
+        if ((await processIfDue(kind, base, id, true)) > 0) progressed++;
+      } catch (err) {
+        base.log.error({ err, id }, 'deadline row failed; the next sweep tries it again');
+      }
+    }
+    return progressed;
+  }
+}
+
+/**
+ * The timer's handler. A timer that fires a moment early waits for the due time rather than
+ * dropping the event until the next sweep. It then takes on the earliest due rows in one
+ * batch — when thousands fall due in the same second, the first timers do the work in a few
+ * commits and the rest find nothing left — and finally its own row, should that still be due
+ * (held by another worker, it waits for it and then finds it done). Re-reading the locked row
+ * is what makes a repeated or concurrent run harmless.
  */
 export async function processClock<Row extends { conferenceId: string }>(
   kind: ClockKind<Row>,
@@ -47,27 +87,25 @@ export async function processClock<Row extends { conferenceId: string }>(
   const at = await kind.nextCheckAt(base, id);
   const early = at ? at.getTime() - base.clock.now().getTime() : 0;
   if (early > 0 && early <= EARLY_TOLERANCE_MS) await new Promise((r) => setTimeout(r, early));
-  return processIfDue(kind, base, id, false);
+  const others = (await kind.dueIds(base, base.clock.now(), SWEEP_BATCH)).filter((d) => d !== id);
+  const handled = others.length ? await processBatch(kind, base, others) : 0;
+  return handled + (await processIfDue(kind, base, id, false));
 }
 
 /**
- * The sweep: finds due rows by index, then handles each in its own transaction, skipping
- * rows another worker holds. Costs what is due, not what is open, and never holds one
- * row's lock while waiting on another conference's audit chain.
+ * The sweep: finds due rows by index and handles them a batch per transaction. Costs what is
+ * due, not what is open.
  */
 export async function processDue<Row extends { conferenceId: string }>(
   kind: ClockKind<Row>,
   base: BaseCtx,
-  batch = 200,
+  batch = SWEEP_BATCH,
   maxPasses = 1000,
 ): Promise<number> {
   let handled = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     const due = await kind.dueIds(base, base.clock.now(), batch);
-    let progressed = 0;
-    for (const id of due) {
-      if ((await processIfDue(kind, base, id, true)) > 0) progressed++;
-    }
+    const progressed = due.length ? await processBatch(kind, base, due) : 0;
     handled += progressed;
     if (due.length < batch || progressed === 0) return handled;
   }

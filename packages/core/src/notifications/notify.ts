@@ -2,6 +2,7 @@ import type { Role } from '@lianxi/domain';
 import { notifications, units, users } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
 import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { memoInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 import { writeOutbox } from '../outbox/write.js';
 
@@ -34,10 +35,15 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<number> {
     ...(roles.length ? [inArray(users.role, roles)] : []),
   ];
   if (!who.length) return 0;
-  const recipients = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt), or(...who)));
+  const recipients = await memoInTransaction(
+    ctx,
+    `recipients:${ctx.conferenceId}:${unitIds.join(',')}:${roles.join(',')}`,
+    () =>
+      ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt), or(...who))),
+  );
   const now = ctx.clock.now();
   const inserted = !recipients.length
     ? []
@@ -61,10 +67,12 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<number> {
         .returning({ id: notifications.id });
   // A unit's robot is told even when the unit has no account yet; the first run decides.
   if ((inserted.length || !recipients.length) && unitIds.length) {
-    const hooked = await ctx.db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(inArray(units.id, unitIds), isNotNull(units.webhookUrl)));
+    const hooked = await memoInTransaction(ctx, `hooked:${unitIds.join(',')}`, () =>
+      ctx.db
+        .select({ id: units.id })
+        .from(units)
+        .where(and(inArray(units.id, unitIds), isNotNull(units.webhookUrl))),
+    );
     for (const unit of hooked) {
       await writeOutbox(ctx, {
         conferenceId: ctx.conferenceId,

@@ -2,6 +2,7 @@ import type { ClockEvent, EscalationReason } from '@lianxi/domain';
 import { escalations, supervisionCases, workOrders } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { memoInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import type { TaskRow } from './row.js';
@@ -67,10 +68,12 @@ export async function applyClockEvent(
   event: ClockEvent,
   dueAt: Date,
 ): Promise<void> {
-  const [order] = await ctx.db
-    .select({ serial: workOrders.serial, title: workOrders.title })
-    .from(workOrders)
-    .where(eq(workOrders.id, task.workOrderId));
+  const [order] = await memoInTransaction(ctx, `order-title:${task.workOrderId}`, () =>
+    ctx.db
+      .select({ serial: workOrders.serial, title: workOrders.title })
+      .from(workOrders)
+      .where(eq(workOrders.id, task.workOrderId)),
+  );
   const what = `《${order.title}》（${order.serial}）`;
   const base = {
     subjectType: 'task',

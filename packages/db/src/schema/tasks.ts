@@ -132,6 +132,9 @@ export const tasks = pgTable(
     index('tasks_unit_status_idx').on(t.conferenceId, t.unitId, t.status, t.id),
     index('tasks_conference_status_idx').on(t.conferenceId, t.status, t.id),
     index('tasks_work_order_idx').on(t.workOrderId),
+    // the inboxes, newest first (read backwards): a unit's own and the office's whole list
+    index('tasks_unit_inbox_idx').on(t.conferenceId, t.unitId, t.createdAt, t.id),
+    index('tasks_inbox_idx').on(t.conferenceId, t.createdAt, t.id),
     // a unit holds at most one open task of a work order, however rulings race
     uniqueIndex('tasks_one_open_per_unit')
       .on(t.workOrderId, t.unitId)

@@ -1,0 +1,2 @@
+CREATE INDEX "tasks_unit_inbox_idx" ON "tasks" USING btree ("conference_id","unit_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "tasks_inbox_idx" ON "tasks" USING btree ("conference_id","created_at","id");
