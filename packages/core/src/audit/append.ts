@@ -30,11 +30,20 @@ export async function lockAuditChain(ctx: Ctx): Promise<void> {
  * held until that transaction ends, so two writers never chain to the same previous row.
  */
 export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
+  await appendAuditMany(ctx, [event]);
+}
+
+/** Rows per INSERT: well inside PostgreSQL's 65,535 parameters. */
+const AUDIT_CHUNK = 500;
+
+/** Several links of the chain, in order, in as few statements as the batch allows. */
+export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction');
+  if (!events.length) return;
   // the head is read once per transaction: the lock keeps every other writer off the chain
   // until this transaction ends, and every append of this one updates the remembered head
   const headKey = `audit-head:${ctx.conferenceId}`;
-  const prevHash = await memoInTransaction(ctx, headKey, async () => {
+  let prevHash = await memoInTransaction(ctx, headKey, async () => {
     await lockAuditChain(ctx);
     const [last] = await ctx.db
       .select({ hash: auditLog.hash })
@@ -45,19 +54,27 @@ export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
     return last?.hash ?? GENESIS_HASH;
   });
   const at = ctx.clock.now();
-  const body: AuditBody = {
-    conferenceId: ctx.conferenceId,
-    at: at.toISOString(),
-    actorId: ctx.actor.userId,
-    actorRole: ctx.actor.role,
-    action: event.action,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-    // Round-trip through JSON so what is hashed is exactly what jsonb gives back.
-    payload: JSON.parse(JSON.stringify(event.payload ?? {})),
-    requestId: ctx.requestId ?? null,
-  };
-  const hash = auditHash(prevHash, body);
-  await ctx.db.insert(auditLog).values({ ...body, at, prevHash, hash });
-  rememberInTransaction(ctx, headKey, hash);
+  const rows = events.map((event) => {
+    const body: AuditBody = {
+      conferenceId: ctx.conferenceId,
+      at: at.toISOString(),
+      actorId: ctx.actor.userId,
+      actorRole: ctx.actor.role,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      // Round-trip through JSON so what is hashed is exactly what jsonb gives back.
+      payload: JSON.parse(JSON.stringify(event.payload ?? {})),
+      requestId: ctx.requestId ?? null,
+    };
+    const hash = auditHash(prevHash, body);
+    const row = { ...body, at, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // ids follow the order of the rows, and the chain is walked by id
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
+    await ctx.db.insert(auditLog).values(rows.slice(i, i + AUDIT_CHUNK));
+  }
+  rememberInTransaction(ctx, headKey, prevHash);
 }

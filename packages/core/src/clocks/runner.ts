@@ -11,6 +11,10 @@ export interface ClockKind<Row extends { conferenceId: string }> {
   dueIds(ctx: BaseCtx, now: Date, limit: number): Promise<string[]>;
   /** Applies what is due on the locked row and sets its next check; returns events applied. */
   process(ctx: Ctx, row: Row): Promise<number>;
+  /** Where a kind can: lock every still-due row of `ids` in one statement, skipping held ones… */
+  lockDue?(ctx: BaseCtx, ids: string[], now: Date): Promise<Row[]>;
+  /** …and handle locked rows of one conference together; returns how many had events. */
+  processMany?(ctx: Ctx, rows: Row[]): Promise<number>;
 }
 
 /** How early a timer may fire (clocks of different hosts differ a little) and still be served. */
@@ -35,7 +39,7 @@ async function processIfDue<Row extends { conferenceId: string }>(
 }
 
 /** How many due rows one transaction of the sweep takes on: one commit and one chain lock for all. */
-export const SWEEP_BATCH = 100;
+export const SWEEP_BATCH = 500;
 
 /**
  * Handles the given due rows in one transaction, skipping rows another worker holds. Should
@@ -49,10 +53,22 @@ async function processBatch<Row extends { conferenceId: string }>(
 ): Promise<number> {
   try {
     return await withTransaction(base, async (tx) => {
+      const { lockDue, processMany } = kind;
+      if (!lockDue || !processMany) {
+        let progressed = 0;
+        for (const id of ids) {
+          const row = await kind.lockIfDue(tx, id, tx.clock.now(), true);
+          if (row && (await kind.process(asSystem(tx, row.conferenceId), row)) > 0) progressed++;
+        }
+        return progressed;
+      }
+      const byConference = new Map<string, Row[]>();
+      for (const row of await lockDue(tx, ids, tx.clock.now())) {
+        byConference.set(row.conferenceId, [...(byConference.get(row.conferenceId) ?? []), row]);
+      }
       let progressed = 0;
-      for (const id of ids) {
-        const row = await kind.lockIfDue(tx, id, tx.clock.now(), true);
-        if (row && (await kind.process(asSystem(tx, row.conferenceId), row)) > 0) progressed++;
+      for (const [conferenceId, rows] of byConference) {
+        progressed += await processMany(asSystem(tx, conferenceId), rows);
       }
       return progressed;
     });

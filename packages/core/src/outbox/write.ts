@@ -15,6 +15,11 @@ export interface OutboxEvent<Q extends QueueName, J extends JobName<Q>> {
   runAt?: Date;
 }
 
+/** Any event the registry knows: each queue with one of its own jobs and that job's payload. */
+export type AnyOutboxEvent = {
+  [Q in QueueName]: { [J in JobName<Q>]: OutboxEvent<Q, J> }[JobName<Q>];
+}[QueueName];
+
 /**
  * Records a job to run once the caller's transaction commits. The NOTIFY is delivered at
  * commit too, which wakes the relay without waiting for its next poll.
@@ -23,14 +28,27 @@ export async function writeOutbox<Q extends QueueName, J extends JobName<Q>>(
   ctx: BaseCtx,
   event: OutboxEvent<Q, J>,
 ): Promise<void> {
+  await writeOutboxMany(ctx, [event as unknown as AnyOutboxEvent]);
+}
+
+/** Several jobs in one statement and one NOTIFY, as a batch of escalations writes them. */
+export async function writeOutboxMany(ctx: BaseCtx, events: AnyOutboxEvent[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error('writeOutbox must run inside withTransaction');
-  await ctx.db.insert(outbox).values({
-    conferenceId: event.conferenceId ?? null,
-    queue: event.queue,
-    jobName: event.job,
-    jobId: event.jobId ?? null,
-    payload: event.payload as Record<string, unknown>,
-    runAt: event.runAt ?? null,
-  });
+  if (!events.length) return;
+  for (let i = 0; i < events.length; i += OUTBOX_CHUNK) {
+    await ctx.db.insert(outbox).values(
+      events.slice(i, i + OUTBOX_CHUNK).map((event) => ({
+        conferenceId: event.conferenceId ?? null,
+        queue: event.queue,
+        jobName: event.job,
+        jobId: event.jobId ?? null,
+        payload: event.payload as Record<string, unknown>,
+        runAt: event.runAt ?? null,
+      })),
+    );
+  }
   await ctx.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
+
+/** Rows per INSERT: well inside PostgreSQL's 65,535 parameters. */
+const OUTBOX_CHUNK = 1000;

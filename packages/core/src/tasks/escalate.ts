@@ -1,46 +1,105 @@
 import type { ClockEvent, EscalationReason } from '@lianxi/domain';
 import { escalations, supervisionCases, workOrders } from '@lianxi/db';
-import { and, eq } from 'drizzle-orm';
-import { appendAudit } from '../audit/append.js';
-import { memoInTransaction } from '../common/tx-memo.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { Ctx } from '../context.js';
-import { notify } from '../notifications/notify.js';
+import { type Notice, notifyMany } from '../notifications/notify.js';
 import type { TaskRow } from './row.js';
 
 const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
 
-/**
- * Writes one escalation row, unique on (task, reason, level, deadline version). Returns false
- * when it already exists: then every effect of it has already happened too.
- */
-async function recordOnce(
-  ctx: Ctx,
-  task: TaskRow,
-  reason: EscalationReason,
-  level: number,
-  dueAt: Date,
-): Promise<boolean> {
-  const inserted = await ctx.db
-    .insert(escalations)
-    .values({
-      conferenceId: task.conferenceId,
-      taskId: task.id,
-      level,
-      reason,
-      deadlineVersion: task.deadlineVersion,
-      dueAt,
-      createdAt: ctx.clock.now(),
-    })
-    .onConflictDoNothing()
-    .returning({ id: escalations.id });
-  if (!inserted.length) return false;
-  await appendAudit(ctx, {
-    action: 'task.escalated',
+/** One due clock event of a task whose row the caller holds locked. */
+export interface DueClockEvent {
+  task: TaskRow;
+  event: ClockEvent;
+  dueAt: Date;
+}
+
+/** What an event asks for: an escalation recorded once, a notice, a supervision case raised. */
+interface Effect {
+  task: TaskRow;
+  escalation?: { reason: EscalationReason; level: number; dueAt: Date };
+  notice: Notice;
+  caseLevel?: 2 | 3;
+}
+
+type OrderText = { serial: string; title: string };
+
+function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effect {
+  const what = `《${order.title}》（${order.serial}）`;
+  const base = {
     subjectType: 'task',
     subjectId: task.id,
-    payload: { level, reason, deadlineVersion: task.deadlineVersion },
-  });
-  return true;
+    dedupeKey: `clock-${task.id}-${task.deadlineVersion}-${event.kind}-${'level' in event ? event.level : 0}`,
+  };
+  switch (event.kind) {
+    case 'due_soon':
+      return {
+        task,
+        notice: {
+          ...base,
+          units: [task.unitId],
+          kind: 'task.due_soon',
+          title: '【提醒】任务即将到期',
+          body: `${what}即将到期，请抓紧办理。`,
+        },
+      };
+    case 'unsigned':
+      return {
+        task,
+        escalation: { reason: 'unsigned', level: 1, dueAt },
+        notice: {
+          ...base,
+          units: [task.unitId],
+          roles: ['office'],
+          kind: 'task.unsigned',
+          title: '【催办】任务未按时签收',
+          body: `${what}已超过签收时限，请立即签收。`,
+          urgent: true,
+        },
+      };
+    case 'office_overdue':
+      return {
+        task,
+        escalation: { reason: 'office_overdue', level: 1, dueAt },
+        notice: {
+          ...base,
+          roles: ['office', 'supervisor'],
+          kind: 'task.office_overdue',
+          title:
+            task.status === 'returned'
+              ? '【催办】退回事项逾期未审定'
+              : '【催办】反馈事项逾期未审核',
+          body: `${what}等待打传办处理已超过时限。`,
+          urgent: true,
+        },
+      };
+    case 'level': {
+      const roles =
+        event.level === 1
+          ? (['office'] as const)
+          : event.level === 2
+            ? (['office', 'supervisor'] as const)
+            : (['office', 'supervisor', 'leader'] as const);
+      return {
+        task,
+        escalation: { reason: 'overdue', level: event.level, dueAt },
+        caseLevel: event.level >= 2 ? (event.level as 2 | 3) : undefined,
+        notice: {
+          ...base,
+          units: [task.unitId],
+          roles: [...roles],
+          kind: `task.level${event.level}`,
+          title: `【${LEVEL_TITLES[event.level]}】任务已逾期`,
+          body:
+            event.level === 3
+              ? `${what}逾期未办结，已挂牌督办并将在考评中扣分。`
+              : `${what}已逾期，请立即办理并说明原因。`,
+          urgent: true,
+        },
+      };
+    }
+  }
 }
 
 /** Level 2 opens the supervision case; level 3 raises it. One open case per task. */
@@ -61,80 +120,75 @@ async function openOrRaiseCase(ctx: Ctx, task: TaskRow, level: 2 | 3) {
   }
 }
 
-/** Applies one due clock event to a task whose row the caller holds locked. */
-export async function applyClockEvent(
-  ctx: Ctx,
-  task: TaskRow,
-  event: ClockEvent,
-  dueAt: Date,
-): Promise<void> {
-  const [order] = await memoInTransaction(ctx, `order-title:${task.workOrderId}`, () =>
-    ctx.db
-      .select({ serial: workOrders.serial, title: workOrders.title })
-      .from(workOrders)
-      .where(eq(workOrders.id, task.workOrderId)),
+const escalationKey = (taskId: string, reason: string, level: number) =>
+  `${taskId}|${reason}|${level}`;
+
+/**
+ * Applies due clock events of tasks whose rows the caller holds locked, all of one
+ * conference: each escalation is recorded once (unique on task, reason, level and deadline
+ * version — an existing one means every effect of it has already happened), then its audit
+ * link, its supervision case and every notice, each kind of row written in one statement.
+ */
+export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<void> {
+  if (!due.length) return;
+  const orderIds = [...new Set(due.map((d) => d.task.workOrderId))];
+  const orders = new Map(
+    (
+      await ctx.db
+        .select({ id: workOrders.id, serial: workOrders.serial, title: workOrders.title })
+        .from(workOrders)
+        .where(inArray(workOrders.id, orderIds))
+    ).map((o) => [o.id, o]),
   );
-  const what = `《${order.title}》（${order.serial}）`;
-  const base = {
-    subjectType: 'task',
-    subjectId: task.id,
-    dedupeKey: `clock-${task.id}-${task.deadlineVersion}-${event.kind}-${'level' in event ? event.level : 0}`,
-  };
-  switch (event.kind) {
-    case 'due_soon':
-      await notify(ctx, {
-        ...base,
-        units: [task.unitId],
-        kind: 'task.due_soon',
-        title: '【提醒】任务即将到期',
-        body: `${what}即将到期，请抓紧办理。`,
+  const effects = due.map((d) => describe(d, orders.get(d.task.workOrderId)!));
+
+  const wanted = effects.filter((e) => e.escalation);
+  const recorded = new Set<string>();
+  if (wanted.length) {
+    const now = ctx.clock.now();
+    const inserted = await ctx.db
+      .insert(escalations)
+      .values(
+        wanted.map(({ task, escalation }) => ({
+          conferenceId: task.conferenceId,
+          taskId: task.id,
+          level: escalation!.level,
+          reason: escalation!.reason,
+          deadlineVersion: task.deadlineVersion,
+          dueAt: escalation!.dueAt,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({
+        taskId: escalations.taskId,
+        reason: escalations.reason,
+        level: escalations.level,
       });
-      return;
-    case 'unsigned':
-      if (!(await recordOnce(ctx, task, 'unsigned', 1, dueAt))) return;
-      await notify(ctx, {
-        ...base,
-        units: [task.unitId],
-        roles: ['office'],
-        kind: 'task.unsigned',
-        title: '【催办】任务未按时签收',
-        body: `${what}已超过签收时限，请立即签收。`,
-        urgent: true,
-      });
-      return;
-    case 'office_overdue':
-      if (!(await recordOnce(ctx, task, 'office_overdue', 1, dueAt))) return;
-      await notify(ctx, {
-        ...base,
-        roles: ['office', 'supervisor'],
-        kind: 'task.office_overdue',
-        title:
-          task.status === 'returned' ? '【催办】退回事项逾期未审定' : '【催办】反馈事项逾期未审核',
-        body: `${what}等待打传办处理已超过时限。`,
-        urgent: true,
-      });
-      return;
-    case 'level': {
-      if (!(await recordOnce(ctx, task, 'overdue', event.level, dueAt))) return;
-      if (event.level >= 2) await openOrRaiseCase(ctx, task, event.level as 2 | 3);
-      const roles =
-        event.level === 1
-          ? (['office'] as const)
-          : event.level === 2
-            ? (['office', 'supervisor'] as const)
-            : (['office', 'supervisor', 'leader'] as const);
-      await notify(ctx, {
-        ...base,
-        units: [task.unitId],
-        roles: [...roles],
-        kind: `task.level${event.level}`,
-        title: `【${LEVEL_TITLES[event.level]}】任务已逾期`,
-        body:
-          event.level === 3
-            ? `${what}逾期未办结，已挂牌督办并将在考评中扣分。`
-            : `${what}已逾期，请立即办理并说明原因。`,
-        urgent: true,
-      });
-    }
+    for (const r of inserted) recorded.add(escalationKey(r.taskId, r.reason, r.level));
   }
+  const applied = effects.filter(
+    (e) =>
+      !e.escalation ||
+      recorded.has(escalationKey(e.task.id, e.escalation.reason, e.escalation.level)),
+  );
+
+  const audits: AuditEvent[] = applied
+    .filter((e) => e.escalation)
+    .map(({ task, escalation }) => ({
+      action: 'task.escalated',
+      subjectType: 'task',
+      subjectId: task.id,
+      payload: {
+        level: escalation!.level,
+        reason: escalation!.reason,
+        deadlineVersion: task.deadlineVersion,
+      },
+    }));
+  await appendAuditMany(ctx, audits);
+  for (const e of applied) if (e.caseLevel) await openOrRaiseCase(ctx, e.task, e.caseLevel);
+  await notifyMany(
+    ctx,
+    applied.map((e) => e.notice),
+  );
 }

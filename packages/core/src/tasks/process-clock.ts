@@ -1,38 +1,47 @@
 import { afterEvent, pendingEvents } from '@lianxi/domain';
 import { tasks } from '@lianxi/db';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { type ClockKind, processClock, processDue } from '../clocks/runner.js';
 import type { BaseCtx, Ctx } from '../context.js';
-import { applyClockEvent } from './escalate.js';
+import { applyClockEvents, type DueClockEvent } from './escalate.js';
 import { type TaskRow, toClock } from './row.js';
-import { scheduleClock } from './schedule.js';
+import { scheduleClocks } from './schedule.js';
 
-/** Applies everything due on a locked task, then sets its next event. */
-async function processLocked(ctx: Ctx, row: TaskRow): Promise<number> {
+/**
+ * Applies everything due on locked tasks of one conference, then sets each one's next event:
+ * the events' rows in one statement per kind, the tasks in one UPDATE, the timers in one
+ * outbox INSERT.
+ */
+async function processLocked(ctx: Ctx, rows: TaskRow[]): Promise<number> {
   const now = ctx.clock.now();
-  let clock = toClock(row);
-  const due = pendingEvents(clock).filter((e) => e.at.getTime() <= now.getTime());
-  let escalationLevel = row.escalationLevel;
-  for (const { at, event } of due) {
-    await applyClockEvent(ctx, row, event, at);
-    clock = afterEvent(clock, event);
-    if (event.kind === 'unsigned') escalationLevel = Math.max(escalationLevel, 1);
-    if (event.kind === 'level') escalationLevel = Math.max(escalationLevel, event.level);
-  }
-  const [updated] = await ctx.db
-    .update(tasks)
-    .set({
+  const due: DueClockEvent[] = [];
+  const changed: TaskRow[] = [];
+  let handled = 0;
+  for (const row of rows) {
+    let clock = toClock(row);
+    const events = pendingEvents(clock).filter((e) => e.at.getTime() <= now.getTime());
+    let escalationLevel = row.escalationLevel;
+    for (const { at, event } of events) {
+      due.push({ task: row, event, dueAt: at });
+      clock = afterEvent(clock, event);
+      if (event.kind === 'unsigned') escalationLevel = Math.max(escalationLevel, 1);
+      if (event.kind === 'level') escalationLevel = Math.max(escalationLevel, event.level);
+    }
+    if (events.length) handled++;
+    const updated: TaskRow = {
+      ...row,
       ladderLevel: clock.ladderLevel,
       signReminded: clock.signReminded,
       dueSoonSent: clock.dueSoonSent,
       officeReminded: clock.officeReminded,
       escalationLevel,
       redFlag: row.redFlag || escalationLevel >= 3,
-    })
-    .where(eq(tasks.id, row.id))
-    .returning();
-  await scheduleClock(ctx, updated);
-  return due.length;
+    };
+    changed.push(updated);
+  }
+  await applyClockEvents(ctx, due);
+  await scheduleClocks(ctx, changed, { withLadder: true });
+  return handled;
 }
 
 export const taskClocks: ClockKind<TaskRow> = {
@@ -60,7 +69,16 @@ export const taskClocks: ClockKind<TaskRow> = {
       .limit(limit);
     return rows.map((r) => r.id);
   },
-  process: processLocked,
+  process: (ctx, row) => processLocked(ctx, [row]),
+  processMany: processLocked,
+  async lockDue(ctx, ids, now) {
+    return ctx.db
+      .select()
+      .from(tasks)
+      .where(and(inArray(tasks.id, ids), lte(tasks.nextCheckAt, now)))
+      .orderBy(asc(tasks.id))
+      .for('update', { skipLocked: true });
+  },
 };
 
 /** The timer's handler for one task. */

@@ -1,9 +1,8 @@
 import { nextCheckAt } from '@lianxi/domain';
-import { tasks } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import { writeOutbox } from '../outbox/write.js';
+import { writeOutboxMany } from '../outbox/write.js';
 import { type TaskRow, toClock } from './row.js';
 
 /** One id per task, deadline version and event time: re-adding the same timer is a no-op. */
@@ -15,19 +14,63 @@ export const taskClockJobId = (taskId: string, deadlineVersion: number, at: Date
  * timer then. PostgreSQL keeps the time; the timer only makes it punctual.
  */
 export async function scheduleClock(ctx: Ctx, row: TaskRow): Promise<Date | null> {
-  const next = nextCheckAt(toClock(row));
-  if (next?.getTime() !== row.nextCheckAt?.getTime()) {
-    await ctx.db.update(tasks).set({ nextCheckAt: next }).where(eq(tasks.id, row.id));
-  }
-  if (next) {
-    await writeOutbox(ctx, {
-      conferenceId: row.conferenceId,
-      queue: 'deadlines',
-      job: 'task-clock',
-      payload: { taskId: row.id, deadlineVersion: row.deadlineVersion },
-      jobId: taskClockJobId(row.id, row.deadlineVersion, next),
-      runAt: next,
-    });
-  }
+  const [next] = await scheduleClocks(ctx, [row]);
   return next;
+}
+
+/** Rows per statement: well inside PostgreSQL's 65,535 parameters. */
+const CHUNK = 1000;
+
+/**
+ * The same for many tasks: one UPDATE for those whose next check moved (with `withLadder`,
+ * for all of them, also writing their ladder state as given) and one outbox INSERT for the
+ * timers. Answers each task's next check, in order.
+ */
+export async function scheduleClocks(
+  ctx: Ctx,
+  rows: TaskRow[],
+  opts: { withLadder?: boolean } = {},
+): Promise<(Date | null)[]> {
+  const nexts = rows.map((row) => nextCheckAt(toClock(row)));
+  const moved = rows
+    .map((row, i) => ({ row, next: nexts[i] }))
+    .filter(({ row, next }) => opts.withLadder || next?.getTime() !== row.nextCheckAt?.getTime());
+  for (let i = 0; i < moved.length; i += CHUNK) {
+    const values = moved
+      .slice(i, i + CHUNK)
+      .map(
+        ({ row, next }) =>
+          sql`(${row.id}::uuid, ${next?.toISOString() ?? null}::timestamptz, ${row.ladderLevel}::smallint, ${row.escalationLevel}::smallint, ${row.signReminded}::boolean, ${row.dueSoonSent}::boolean, ${row.officeReminded}::boolean, ${row.redFlag}::boolean)`,
+      );
+    const ladder = opts.withLadder
+      ? sql`, ladder_level = v.ladder_level, escalation_level = v.escalation_level,
+            sign_reminded = v.sign_reminded, due_soon_sent = v.due_soon_sent,
+            office_reminded = v.office_reminded, red_flag = v.red_flag`
+      : sql``;
+    await ctx.db.execute(sql`
+      UPDATE tasks AS t SET next_check_at = v.next_check_at ${ladder}
+        FROM (VALUES ${sql.join(values, sql`, `)})
+          AS v(id, next_check_at, ladder_level, escalation_level, sign_reminded, due_soon_sent,
+               office_reminded, red_flag)
+       WHERE t.id = v.id`);
+  }
+  await writeOutboxMany(
+    ctx,
+    rows.flatMap((row, i) => {
+      const next = nexts[i];
+      return next
+        ? [
+            {
+              conferenceId: row.conferenceId,
+              queue: 'deadlines' as const,
+              job: 'task-clock' as const,
+              payload: { taskId: row.id, deadlineVersion: row.deadlineVersion },
+              jobId: taskClockJobId(row.id, row.deadlineVersion, next),
+              runAt: next,
+            },
+          ]
+        : [];
+    }),
+  );
+  return nexts;
 }
