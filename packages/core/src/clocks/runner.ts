@@ -7,14 +7,15 @@ export interface ClockKind<Row extends { conferenceId: string }> {
   nextCheckAt(ctx: BaseCtx, id: string): Promise<Date | null>;
   /** The row, locked, when it is due at `now`; undefined otherwise or when skipped. */
   lockIfDue(ctx: BaseCtx, id: string, now: Date, skipLocked: boolean): Promise<Row | undefined>;
-  /** Due rows by index, earliest first. */
+  /** Up to `limit` due rows, earliest first, locked, skipping rows another worker holds. */
+  lockDue(ctx: BaseCtx, now: Date, limit: number): Promise<Row[]>;
+  /** Due rows by index, earliest first (no lock). */
   dueIds(ctx: BaseCtx, now: Date, limit: number): Promise<string[]>;
-  /** Applies what is due on the locked row and sets its next check; returns events applied. */
-  process(ctx: Ctx, row: Row): Promise<number>;
-  /** Where a kind can: lock every still-due row of `ids` in one statement, skipping held ones… */
-  lockDue?(ctx: BaseCtx, ids: string[], now: Date): Promise<Row[]>;
-  /** …and handle locked rows of one conference together; returns how many had events. */
-  processMany?(ctx: Ctx, rows: Row[]): Promise<number>;
+  /**
+   * Applies what is due on locked rows of one conference and sets each one's next check;
+   * returns how many rows had something due.
+   */
+  process(ctx: Ctx, rows: Row[]): Promise<number>;
 }
 
 /** How early a timer may fire (clocks of different hosts differ a little) and still be served. */
@@ -34,47 +35,39 @@ async function processIfDue<Row extends { conferenceId: string }>(
 ): Promise<number> {
   return withTransaction(base, async (tx) => {
     const row = await kind.lockIfDue(tx, id, tx.clock.now(), skipLocked);
-    return row ? kind.process(asSystem(tx, row.conferenceId), row) : 0;
+    return row ? kind.process(asSystem(tx, row.conferenceId), [row]) : 0;
   });
 }
 
-/** How many due rows one transaction of the sweep takes on: one commit and one chain lock for all. */
+/** How many due rows one transaction takes on: one commit and one chain lock for them all. */
 export const SWEEP_BATCH = 500;
 
 /**
- * Handles the given due rows in one transaction, skipping rows another worker holds. Should
- * one row fail, the batch is undone and each row is tried in a transaction of its own, so a
- * row that cannot be processed never holds the others back.
+ * Takes the earliest due rows no other worker holds and handles them in one transaction.
+ * Should that fail, each due row is tried in a transaction of its own, so a row that cannot
+ * be processed never holds the others back.
  */
 async function processBatch<Row extends { conferenceId: string }>(
   kind: ClockKind<Row>,
   base: BaseCtx,
-  ids: string[],
-): Promise<number> {
+  limit: number,
+): Promise<{ taken: number; progressed: number }> {
   try {
     return await withTransaction(base, async (tx) => {
-      const { lockDue, processMany } = kind;
-      if (!lockDue || !processMany) {
-        let progressed = 0;
-        for (const id of ids) {
-          const row = await kind.lockIfDue(tx, id, tx.clock.now(), true);
-          if (row && (await kind.process(asSystem(tx, row.conferenceId), row)) > 0) progressed++;
-        }
-        return progressed;
-      }
+      const rows = await kind.lockDue(tx, tx.clock.now(), limit);
       const byConference = new Map<string, Row[]>();
-      for (const row of await lockDue(tx, ids, tx.clock.now())) {
+      for (const row of rows) {
         byConference.set(row.conferenceId, [...(byConference.get(row.conferenceId) ?? []), row]);
       }
       let progressed = 0;
-      for (const [conferenceId, rows] of byConference) {
-        progressed += await processMany(asSystem(tx, conferenceId), rows);
+      for (const [conferenceId, group] of byConference) {
+        progressed += await kind.process(asSystem(tx, conferenceId), group);
       }
-      return progressed;
+      return { taken: rows.length, progressed };
     });
   } catch (e) {
-    if (ids.length === 1) throw e;
     base.log.warn({ err: e }, 'deadline batch failed; handling its rows one by one');
+    const ids = await kind.dueIds(base, base.clock.now(), limit);
     let progressed = 0;
     for (const id of ids) {
       try {
@@ -83,17 +76,17 @@ async function processBatch<Row extends { conferenceId: string }>(
         base.log.error({ err, id }, 'deadline row failed; the next sweep tries it again');
       }
     }
-    return progressed;
+    return { taken: ids.length, progressed };
   }
 }
 
 /**
  * The timer's handler. A timer that fires a moment early waits for the due time rather than
- * dropping the event until the next sweep. It then takes on the earliest due rows in one
- * batch — when thousands fall due in the same second, the first timers do the work in a few
- * commits and the rest find nothing left — and finally its own row, should that still be due
- * (held by another worker, it waits for it and then finds it done). Re-reading the locked row
- * is what makes a repeated or concurrent run harmless.
+ * dropping the event until the next sweep. It then takes on a batch of the earliest due rows
+ * no one else holds — when thousands fall due in the same second, concurrent timers each take
+ * a different batch, and the later ones find nothing left — and finally its own row, should
+ * that still be due (held by another worker, it waits for it and then finds it done).
+ * Re-reading the locked row is what makes a repeated or concurrent run harmless.
  */
 export async function processClock<Row extends { conferenceId: string }>(
   kind: ClockKind<Row>,
@@ -103,14 +96,13 @@ export async function processClock<Row extends { conferenceId: string }>(
   const at = await kind.nextCheckAt(base, id);
   const early = at ? at.getTime() - base.clock.now().getTime() : 0;
   if (early > 0 && early <= EARLY_TOLERANCE_MS) await new Promise((r) => setTimeout(r, early));
-  const others = (await kind.dueIds(base, base.clock.now(), SWEEP_BATCH)).filter((d) => d !== id);
-  const handled = others.length ? await processBatch(kind, base, others) : 0;
-  return handled + (await processIfDue(kind, base, id, false));
+  const { progressed } = await processBatch(kind, base, SWEEP_BATCH);
+  return progressed + (await processIfDue(kind, base, id, false));
 }
 
 /**
- * The sweep: finds due rows by index and handles them a batch per transaction. Costs what is
- * due, not what is open.
+ * The sweep: takes due rows a batch per transaction until none is left. Costs what is due,
+ * not what is open.
  */
 export async function processDue<Row extends { conferenceId: string }>(
   kind: ClockKind<Row>,
@@ -120,10 +112,9 @@ export async function processDue<Row extends { conferenceId: string }>(
 ): Promise<number> {
   let handled = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const due = await kind.dueIds(base, base.clock.now(), batch);
-    const progressed = due.length ? await processBatch(kind, base, due) : 0;
+    const { taken, progressed } = await processBatch(kind, base, batch);
     handled += progressed;
-    if (due.length < batch || progressed === 0) return handled;
+    if (taken < batch || progressed === 0) return handled;
   }
   return handled;
 }

@@ -83,7 +83,20 @@ export const handoffClocks: ClockKind<HandoffRow> = {
       .limit(limit);
     return rows.map((r) => r.id);
   },
-  process: processLocked,
+  async lockDue(ctx, now, limit) {
+    return ctx.db
+      .select()
+      .from(handoffs)
+      .where(and(isNotNull(handoffs.nextCheckAt), lte(handoffs.nextCheckAt, now)))
+      .orderBy(asc(handoffs.nextCheckAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+  },
+  async process(ctx, rows) {
+    let progressed = 0;
+    for (const row of rows) if ((await processLocked(ctx, row)) > 0) progressed++;
+    return progressed;
+  },
 };
 
 /** Hand-off timers due within `horizonMs`, for the reconciler to re-add with the same ids. */

@@ -1,6 +1,6 @@
 import { afterEvent, pendingEvents } from '@lianxi/domain';
 import { tasks } from '@lianxi/db';
-import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import { type ClockKind, processClock, processDue } from '../clocks/runner.js';
 import type { BaseCtx, Ctx } from '../context.js';
 import { applyClockEvents, type DueClockEvent } from './escalate.js';
@@ -69,16 +69,16 @@ export const taskClocks: ClockKind<TaskRow> = {
       .limit(limit);
     return rows.map((r) => r.id);
   },
-  process: (ctx, row) => processLocked(ctx, [row]),
-  processMany: processLocked,
-  async lockDue(ctx, ids, now) {
+  async lockDue(ctx, now, limit) {
     return ctx.db
       .select()
       .from(tasks)
-      .where(and(inArray(tasks.id, ids), lte(tasks.nextCheckAt, now)))
-      .orderBy(asc(tasks.id))
+      .where(and(isNotNull(tasks.nextCheckAt), lte(tasks.nextCheckAt, now)))
+      .orderBy(asc(tasks.nextCheckAt))
+      .limit(limit)
       .for('update', { skipLocked: true });
   },
+  process: processLocked,
 };
 
 /** The timer's handler for one task. */
