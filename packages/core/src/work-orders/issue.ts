@@ -11,7 +11,7 @@ import { appendAudit } from '../audit/append.js';
 import { nextSerial } from '../common/serial.js';
 import { type Ctx, requireRole } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { createTask, type DueRule } from '../tasks/create.js';
+import { createTasks, type DueRule } from '../tasks/create.js';
 import { type DeadlineEnv, loadDeadlineEnv } from '../tasks/deadline-env.js';
 import { withTransaction } from '../transaction.js';
 import { getWorkOrder } from './read.js';
@@ -82,12 +82,16 @@ export async function issueWorkOrder(
         resolutionId: origin.resolutionId ?? null,
       })
       .returning();
-    const created = [];
-    for (const a of input.assignments) {
-      created.push(
-        await createTask(tx, env, { workOrderId: order.id, unitId: a.unitId, role: a.role, due }),
-      );
-    }
+    const created = await createTasks(
+      tx,
+      env,
+      input.assignments.map((a) => ({
+        workOrderId: order.id,
+        unitId: a.unitId,
+        role: a.role,
+        due,
+      })),
+    );
     const lead = created.find((t) => t.role === 'lead')!;
     await tx.db.update(workOrders).set({ dueAt: lead.dueAt }).where(eq(workOrders.id, order.id));
     await appendAudit(tx, {
