@@ -15,9 +15,7 @@ import { useStatReports } from '../../api/figures';
 import { useUnitNames, useUnits } from '../../api/queries';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
-import { formatTime } from '../../lib/format';
-import { ReportStatusCell } from './report-tags';
-import { ReviewActions } from './ReviewActions';
+import { reportColumns } from './report-columns';
 
 type Filter = StatReportStatus | 'all';
 const FILTERS: { value: Filter; label: string }[] = [
@@ -135,37 +133,16 @@ export function ReviewReports() {
                     width: 180,
                     render: (id: string) => unitName(id),
                   },
-                  {
-                    title: '月份',
-                    dataIndex: 'month',
-                    width: 120,
-                    render: (m: string, r) => (
-                      <Link to={`/stat-reports/${r.id}`} data-testid="report-link">
-                        {monthLabel(m)}
-                      </Link>
-                    ),
-                  },
-                  {
-                    title: '状态',
-                    dataIndex: 'status',
-                    width: 150,
-                    render: (_, r) => (
-                      <ReportStatusCell status={r.status} returnReason={r.returnReason} />
-                    ),
-                  },
+                  reportColumns.month(120),
+                  reportColumns.status(),
                   ...KEY_FIGURES.map((k) => ({
                     title: FIGURE_LABELS[k],
                     key: k,
                     width: 110,
                     render: (_: unknown, r: StatReport) => r.figures[k],
                   })),
-                  { title: '上报时间', dataIndex: 'submittedAt', width: 180, render: formatTime },
-                  {
-                    title: '操作',
-                    key: 'actions',
-                    width: 170,
-                    render: (_, r) => <ReviewActions report={r} compact />,
-                  },
+                  reportColumns.submittedAt(),
+                  reportColumns.actions(170),
                 ]}
               />
             </>

@@ -7,9 +7,8 @@ import { isOffice, useMe } from '../../auth';
 import { QueryState } from '../../components/QueryState';
 import { reportingMonth } from '../../lib/figures';
 import { formatTime } from '../../lib/format';
-import { ReportStatusCell } from './report-tags';
+import { reportColumns } from './report-columns';
 import { ReviewReports } from './ReviewReports';
-import { ReviewActions } from './ReviewActions';
 
 /** 统计报表: the office reviews every unit's; a unit files and follows its own months. */
 export default function StatReportsPage() {
@@ -64,25 +63,9 @@ function MyReports() {
               data-testid="report-list"
               locale={{ emptyText: <Empty description="尚未填报过统计报表" /> }}
               columns={[
-                {
-                  title: '月份',
-                  dataIndex: 'month',
-                  width: 130,
-                  render: (m: string, r) => (
-                    <Link to={`/stat-reports/${r.id}`} data-testid="report-link">
-                      {monthLabel(m)}
-                    </Link>
-                  ),
-                },
-                {
-                  title: '状态',
-                  dataIndex: 'status',
-                  width: 150,
-                  render: (_, r) => (
-                    <ReportStatusCell status={r.status} returnReason={r.returnReason} />
-                  ),
-                },
-                { title: '上报时间', dataIndex: 'submittedAt', width: 180, render: formatTime },
+                reportColumns.month(130),
+                reportColumns.status(),
+                reportColumns.submittedAt(),
                 { title: '审核时间', dataIndex: 'approvedAt', width: 180, render: formatTime },
                 {
                   title: '更正',
@@ -90,12 +73,7 @@ function MyReports() {
                   width: 70,
                   render: (n: number) => (n ? `${n} 次` : '—'),
                 },
-                {
-                  title: '操作',
-                  key: 'actions',
-                  width: 100,
-                  render: (_, r) => <ReviewActions report={r} compact />,
-                },
+                reportColumns.actions(100),
               ]}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
