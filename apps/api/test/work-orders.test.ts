@@ -125,6 +125,22 @@ describe('issuing a work order', () => {
     );
     expect(after).toBe(before);
   });
+  it('text that array parameters must escape is stored exactly, and the audit chain holds', async () => {
+    // bulk writes send each column as one array: quotes, backslashes, braces, commas and
+    // the word NULL are what an array literal has to escape
+    const title = '引号"与\\反斜杠{花括号},逗号 NULL \'单引号\' \\"末尾';
+    const order = await issue([{ code: 'ga', role: 'lead' }], { title });
+    const notice = (await ga.get('/api/notifications'))
+      .json()
+      .items.find((n: { subjectId: string | null }) => n.subjectId === order.id);
+    expect(notice.body).toBe(`《${title}》，请及时签收办理。`);
+    const [audit] = await env.sql<{ payload: { title: string } }>(
+      "SELECT payload FROM audit_log WHERE action = 'work_order.issued' AND subject_id = $1",
+      [order.id],
+    );
+    expect(audit.payload.title).toBe(title);
+    expect((await office.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
 });
 
 describe('the lifecycle', () => {

@@ -1,4 +1,4 @@
-import { auditLog } from '@lianxi/db';
+import { auditLog, unnestRows } from '@lianxi/db';
 import { desc, eq, sql } from 'drizzle-orm';
 import { memoInTransaction, rememberInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
@@ -33,8 +33,8 @@ export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
   await appendAuditMany(ctx, [event]);
 }
 
-/** Rows per INSERT: well inside PostgreSQL's 65,535 parameters. */
-const AUDIT_CHUNK = 500;
+/** Rows per INSERT: bounds the size of one statement's arrays. */
+const AUDIT_CHUNK = 5000;
 
 /** Several links of the chain, in order, in as few statements as the batch allows. */
 export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<void> {
@@ -72,9 +72,25 @@ export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<v
     prevHash = hash;
     return row;
   });
-  // ids follow the order of the rows, and the chain is walked by id
+  // ids follow the order of the rows (unnest keeps it), and the chain is walked by id
   for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
-    await ctx.db.insert(auditLog).values(rows.slice(i, i + AUDIT_CHUNK));
+    const chunk = unnestRows(
+      {
+        conferenceId: auditLog.conferenceId,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        actorRole: auditLog.actorRole,
+        action: auditLog.action,
+        subjectType: auditLog.subjectType,
+        subjectId: auditLog.subjectId,
+        payload: auditLog.payload,
+        requestId: auditLog.requestId,
+        prevHash: auditLog.prevHash,
+        hash: auditLog.hash,
+      },
+      rows.slice(i, i + AUDIT_CHUNK),
+    );
+    await ctx.db.execute(sql`INSERT INTO ${auditLog} ${chunk.names} ${chunk.rows}`);
   }
   rememberInTransaction(ctx, headKey, prevHash);
 }

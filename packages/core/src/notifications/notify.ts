@@ -1,7 +1,7 @@
 import type { Role } from '@lianxi/domain';
-import { notifications, units, users } from '@lianxi/db';
+import { notifications, units, unnestRows, users } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { memoInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 import { type AnyOutboxEvent, writeOutboxMany } from '../outbox/write.js';
@@ -31,24 +31,35 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<void> {
   await notifyMany(ctx, [notice]);
 }
 
-/** Rows per INSERT: well inside PostgreSQL's 65,535 parameters. */
-const NOTIFY_CHUNK = 1000;
+/** Rows per INSERT: bounds the size of one statement's arrays. */
+const NOTIFY_CHUNK = 5000;
 
-/** The recipients of a notice; the same set is read once per transaction. */
-function recipientsOf(ctx: Ctx, unitIds: string[], roles: Role[]) {
-  const who = [
-    ...(unitIds.length ? [and(eq(users.role, 'unit'), inArray(users.unitId, unitIds))] : []),
-    ...(roles.length ? [inArray(users.role, roles)] : []),
-  ];
-  if (!who.length) return Promise.resolve([] as { id: string }[]);
-  return memoInTransaction(
-    ctx,
-    `recipients:${ctx.conferenceId}:${unitIds.join(',')}:${roles.join(',')}`,
-    () =>
-      ctx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt), or(...who))),
+/** The conference's active users, read once per transaction however many notices it sends. */
+const activeUsers = (ctx: Ctx) =>
+  memoInTransaction(ctx, `users:${ctx.conferenceId}`, () =>
+    ctx.db
+      .select({ id: users.id, role: users.role, unitId: users.unitId })
+      .from(users)
+      .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt))),
+  );
+
+/** The conference's units with a robot webhook, read once per transaction. */
+const hookedUnits = (ctx: Ctx) =>
+  memoInTransaction(ctx, `hooked:${ctx.conferenceId}`, async () => {
+    const rows = await ctx.db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.conferenceId, ctx.conferenceId), isNotNull(units.webhookUrl)));
+    return new Set(rows.map((r) => r.id));
+  });
+
+/** Every user of these units, and every user holding these roles. */
+async function recipientsOf(ctx: Ctx, unitIds: string[], roles: Role[]) {
+  const all = await activeUsers(ctx);
+  return all.filter(
+    (u) =>
+      (u.role === 'unit' && u.unitId !== null && unitIds.includes(u.unitId)) ||
+      roles.includes(u.role),
   );
 }
 
@@ -79,33 +90,42 @@ export async function notifyMany(ctx: Ctx, notices: Notice[]): Promise<void> {
   // which notices reached someone for the first time: a repeat run pushes nothing again
   const fresh = new Set<string>();
   for (let i = 0; i < rows.length; i += NOTIFY_CHUNK) {
-    const inserted = await ctx.db
-      .insert(notifications)
-      .values(rows.slice(i, i + NOTIFY_CHUNK))
-      .onConflictDoNothing()
-      .returning({ dedupeKey: notifications.dedupeKey });
-    for (const r of inserted) fresh.add(r.dedupeKey);
+    const chunk = unnestRows(
+      {
+        conferenceId: notifications.conferenceId,
+        userId: notifications.userId,
+        kind: notifications.kind,
+        title: notifications.title,
+        body: notifications.body,
+        subjectType: notifications.subjectType,
+        subjectId: notifications.subjectId,
+        dedupeKey: notifications.dedupeKey,
+        urgent: notifications.urgent,
+        createdAt: notifications.createdAt,
+      },
+      rows.slice(i, i + NOTIFY_CHUNK),
+    );
+    const { rows: inserted } = await ctx.db.execute<{ dedupe_key: string }>(
+      sql`INSERT INTO ${notifications} ${chunk.names} ${chunk.rows}
+          ON CONFLICT DO NOTHING RETURNING dedupe_key`,
+    );
+    for (const r of inserted) fresh.add(r.dedupe_key);
   }
   const pushes: AnyOutboxEvent[] = [];
   for (const { notice, unitIds, recipients } of planned) {
     // A unit's robot is told even when the unit has no account yet; the first run decides.
     if (!unitIds.length || (recipients.length && !fresh.has(notice.dedupeKey))) continue;
-    const hooked = await memoInTransaction(ctx, `hooked:${unitIds.join(',')}`, () =>
-      ctx.db
-        .select({ id: units.id })
-        .from(units)
-        .where(and(inArray(units.id, unitIds), isNotNull(units.webhookUrl))),
-    );
-    for (const unit of hooked) {
+    const hooked = await hookedUnits(ctx);
+    for (const unitId of unitIds.filter((id) => hooked.has(id))) {
       pushes.push({
         conferenceId: ctx.conferenceId,
         queue: 'notifications',
         job: 'webhook',
         payload: {
-          unitId: unit.id,
+          unitId,
           text: `${notice.title}\n${notice.body}`.slice(0, WEBHOOK_TEXT_MAX),
         },
-        jobId: jobId('webhook', notice.dedupeKey, unit.id),
+        jobId: jobId('webhook', notice.dedupeKey, unitId),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { outbox } from '@lianxi/db';
+import { outbox, unnestRows } from '@lianxi/db';
 import type { JobName, JobPayload, QueueName } from '@lianxi/queue';
 import { sql } from 'drizzle-orm';
 import type { BaseCtx } from '../context.js';
@@ -36,7 +36,15 @@ export async function writeOutboxMany(ctx: BaseCtx, events: AnyOutboxEvent[]): P
   if (!ctx.inTransaction) throw new Error('writeOutbox must run inside withTransaction');
   if (!events.length) return;
   for (let i = 0; i < events.length; i += OUTBOX_CHUNK) {
-    await ctx.db.insert(outbox).values(
+    const chunk = unnestRows(
+      {
+        conferenceId: outbox.conferenceId,
+        queue: outbox.queue,
+        jobName: outbox.jobName,
+        jobId: outbox.jobId,
+        payload: outbox.payload,
+        runAt: outbox.runAt,
+      },
       events.slice(i, i + OUTBOX_CHUNK).map((event) => ({
         conferenceId: event.conferenceId ?? null,
         queue: event.queue,
@@ -46,9 +54,10 @@ export async function writeOutboxMany(ctx: BaseCtx, events: AnyOutboxEvent[]): P
         runAt: event.runAt ?? null,
       })),
     );
+    await ctx.db.execute(sql`INSERT INTO ${outbox} ${chunk.names} ${chunk.rows}`);
   }
   await ctx.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
 
-/** Rows per INSERT: well inside PostgreSQL's 65,535 parameters. */
-const OUTBOX_CHUNK = 1000;
+/** Rows per INSERT: bounds the size of one statement's arrays. */
+const OUTBOX_CHUNK = 5000;

@@ -1,6 +1,6 @@
 import type { ClockEvent, EscalationReason } from '@lianxi/domain';
-import { escalations, supervisionCases, workOrders } from '@lianxi/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { escalations, supervisionCases, unnestRows, workOrders } from '@lianxi/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { type Notice, notifyMany } from '../notifications/notify.js';
@@ -146,26 +146,33 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
   const recorded = new Set<string>();
   if (wanted.length) {
     const now = ctx.clock.now();
-    const inserted = await ctx.db
-      .insert(escalations)
-      .values(
-        wanted.map(({ task, escalation }) => ({
-          conferenceId: task.conferenceId,
-          taskId: task.id,
-          level: escalation!.level,
-          reason: escalation!.reason,
-          deadlineVersion: task.deadlineVersion,
-          dueAt: escalation!.dueAt,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({
+    const { names, rows } = unnestRows(
+      {
+        conferenceId: escalations.conferenceId,
         taskId: escalations.taskId,
-        reason: escalations.reason,
         level: escalations.level,
-      });
-    for (const r of inserted) recorded.add(escalationKey(r.taskId, r.reason, r.level));
+        reason: escalations.reason,
+        deadlineVersion: escalations.deadlineVersion,
+        dueAt: escalations.dueAt,
+        createdAt: escalations.createdAt,
+      },
+      wanted.map(({ task, escalation }) => ({
+        conferenceId: task.conferenceId,
+        taskId: task.id,
+        level: escalation!.level,
+        reason: escalation!.reason,
+        deadlineVersion: task.deadlineVersion,
+        dueAt: escalation!.dueAt,
+        createdAt: now,
+      })),
+    );
+    const { rows: inserted } = await ctx.db.execute<{
+      task_id: string;
+      reason: string;
+      level: number;
+    }>(sql`INSERT INTO ${escalations} ${names} ${rows}
+             ON CONFLICT DO NOTHING RETURNING task_id, reason, level`);
+    for (const r of inserted) recorded.add(escalationKey(r.task_id, r.reason, r.level));
   }
   const applied = effects.filter(
     (e) =>

@@ -1,5 +1,6 @@
 import { nextCheckAt } from '@lianxi/domain';
 import { jobId } from '@lianxi/queue';
+import { tasks, unnestRows } from '@lianxi/db';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { writeOutboxMany } from '../outbox/write.js';
@@ -18,8 +19,8 @@ export async function scheduleClock(ctx: Ctx, row: TaskRow): Promise<Date | null
   return next;
 }
 
-/** Rows per statement: well inside PostgreSQL's 65,535 parameters. */
-const CHUNK = 1000;
+/** Rows per statement: bounds the size of one statement's arrays. */
+const CHUNK = 5000;
 
 /**
  * The same for many tasks: one UPDATE for those whose next check moved (with `withLadder`,
@@ -36,12 +37,19 @@ export async function scheduleClocks(
     .map((row, i) => ({ row, next: nexts[i] }))
     .filter(({ row, next }) => opts.withLadder || next?.getTime() !== row.nextCheckAt?.getTime());
   for (let i = 0; i < moved.length; i += CHUNK) {
-    const values = moved
-      .slice(i, i + CHUNK)
-      .map(
-        ({ row, next }) =>
-          sql`(${row.id}::uuid, ${next?.toISOString() ?? null}::timestamptz, ${row.ladderLevel}::smallint, ${row.escalationLevel}::smallint, ${row.signReminded}::boolean, ${row.dueSoonSent}::boolean, ${row.officeReminded}::boolean, ${row.redFlag}::boolean)`,
-      );
+    const chunk = unnestRows(
+      {
+        id: tasks.id,
+        nextCheckAt: tasks.nextCheckAt,
+        ladderLevel: tasks.ladderLevel,
+        escalationLevel: tasks.escalationLevel,
+        signReminded: tasks.signReminded,
+        dueSoonSent: tasks.dueSoonSent,
+        officeReminded: tasks.officeReminded,
+        redFlag: tasks.redFlag,
+      },
+      moved.slice(i, i + CHUNK).map(({ row, next }) => ({ ...row, nextCheckAt: next })),
+    );
     const ladder = opts.withLadder
       ? sql`, ladder_level = v.ladder_level, escalation_level = v.escalation_level,
             sign_reminded = v.sign_reminded, due_soon_sent = v.due_soon_sent,
@@ -49,9 +57,7 @@ export async function scheduleClocks(
       : sql``;
     await ctx.db.execute(sql`
       UPDATE tasks AS t SET next_check_at = v.next_check_at ${ladder}
-        FROM (VALUES ${sql.join(values, sql`, `)})
-          AS v(id, next_check_at, ladder_level, escalation_level, sign_reminded, due_soon_sent,
-               office_reminded, red_flag)
+        FROM (${chunk.rows}) AS v
        WHERE t.id = v.id`);
   }
   await writeOutboxMany(

@@ -9,7 +9,6 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { conferences } from './conference.js';
 import { conferenceRef } from './columns.js';
 
 /**
@@ -43,7 +42,8 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    conferenceId: uuid('conference_id').references(() => conferences.id),
+    // no foreign key: events are transient, and the conference is only a label on them
+    conferenceId: uuid('conference_id'),
     queue: text('queue').notNull(),
     jobName: text('job_name').notNull(),
     jobId: text('job_id'),

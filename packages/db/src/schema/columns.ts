@@ -9,3 +9,10 @@ export const conferenceRef = () =>
   uuid('conference_id')
     .notNull()
     .references(() => conferences.id);
+
+/**
+ * The tenant of a row on a table written in bulk whose conference already follows from
+ * another reference (a notice's user, an escalation's task): a second foreign key would
+ * only add a lookup per row to the platform's most written tables.
+ */
+export const conferenceOf = () => uuid('conference_id').notNull();

@@ -13,7 +13,7 @@ import {
 import { users } from './accounts.js';
 import { tasks } from './tasks.js';
 import { enumValues } from './enum-values.js';
-import { conferenceRef, instant } from './columns.js';
+import { conferenceOf, conferenceRef, instant } from './columns.js';
 
 export const caseStatus = pgEnum('case_status', enumValues(SupervisionCase.shape.status));
 
@@ -61,7 +61,7 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: conferenceRef(),
+    conferenceId: conferenceOf(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

@@ -26,7 +26,7 @@ import { users } from './accounts.js';
 import { conferences, units } from './conference.js';
 import { enumValues } from './enum-values.js';
 import { resolutions } from './meetings.js';
-import { conferenceRef, instant } from './columns.js';
+import { conferenceOf, conferenceRef, instant } from './columns.js';
 
 /** The conference's escalation policy (DESIGN §5), as data. */
 export const policies = pgTable('policies', {
@@ -204,7 +204,7 @@ export const escalations = pgTable(
   'escalations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: conferenceRef(),
+    conferenceId: conferenceOf(),
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id),
