@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TIMER_WINDOW_MS } from '@lianxi/domain';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -24,8 +25,11 @@ const Env = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /** Keys that seal reporters' identities: `id:base64key,…`, 32-byte keys, the first seals. */
   REPORTER_KEYS: z.string().min(1).optional(),
-  /** How often the worker sweeps PostgreSQL for due clocks no timer handled. */
-  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).default(30_000),
+  /**
+   * How often the worker sweeps PostgreSQL for due clocks no timer handled. At most the
+   * timer window: checks beyond it get their timers from this sweep.
+   */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(200).max(TIMER_WINDOW_MS).default(30_000),
 });
 
 export interface Config {

@@ -102,21 +102,55 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
   }
 }
 
-/** Level 2 opens the supervision case; level 3 raises it. One open case per task. */
-async function openOrRaiseCase(ctx: Ctx, task: TaskRow, level: 2 | 3) {
-  const [open] = await ctx.db
-    .select()
-    .from(supervisionCases)
-    .where(and(eq(supervisionCases.taskId, task.id), eq(supervisionCases.status, 'open')));
-  if (!open) {
-    await ctx.db.insert(supervisionCases).values({
-      conferenceId: task.conferenceId,
-      taskId: task.id,
-      level,
-      openedAt: ctx.clock.now(),
-    });
-  } else if (open.level < level) {
-    await ctx.db.update(supervisionCases).set({ level }).where(eq(supervisionCases.id, open.id));
+/**
+ * Level 2 opens the supervision case; level 3 raises it. One open case per task: a task
+ * that reached both levels in one pass gets its case at the higher one.
+ */
+async function openOrRaiseCases(ctx: Ctx, wanted: { task: TaskRow; level: 2 | 3 }[]) {
+  if (!wanted.length) return;
+  const highest = new Map<string, { task: TaskRow; level: 2 | 3 }>();
+  for (const w of wanted) {
+    if ((highest.get(w.task.id)?.level ?? 0) < w.level) highest.set(w.task.id, w);
+  }
+  const open = new Map(
+    (
+      await ctx.db
+        .select({
+          id: supervisionCases.id,
+          taskId: supervisionCases.taskId,
+          level: supervisionCases.level,
+        })
+        .from(supervisionCases)
+        .where(
+          and(
+            inArray(supervisionCases.taskId, [...highest.keys()]),
+            eq(supervisionCases.status, 'open'),
+          ),
+        )
+    ).map((c) => [c.taskId, c]),
+  );
+  const fresh = [...highest.values()].filter(({ task }) => !open.has(task.id));
+  if (fresh.length) {
+    const openedAt = ctx.clock.now();
+    await ctx.db.insert(supervisionCases).values(
+      fresh.map(({ task, level }) => ({
+        conferenceId: task.conferenceId,
+        taskId: task.id,
+        level,
+        openedAt,
+      })),
+    );
+  }
+  for (const level of [2, 3] as const) {
+    const raised = [...highest.values()]
+      .filter((w) => w.level === level && (open.get(w.task.id)?.level ?? level) < level)
+      .map((w) => open.get(w.task.id)!.id);
+    if (raised.length) {
+      await ctx.db
+        .update(supervisionCases)
+        .set({ level })
+        .where(inArray(supervisionCases.id, raised));
+    }
   }
 }
 
@@ -126,8 +160,8 @@ const escalationKey = (taskId: string, reason: string, level: number) =>
 /**
  * Applies due clock events of tasks whose rows the caller holds locked, all of one
  * conference: each escalation is recorded once (unique on task, reason, level and deadline
- * version — an existing one means every effect of it has already happened), then its audit
- * link, its supervision case and every notice, each kind of row written in one statement.
+ * version — an existing one means every effect of it has already happened), then every
+ * notice, its audit link and its supervision case, each kind of row written in one statement.
  */
 export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<void> {
   if (!due.length) return;
@@ -192,10 +226,15 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
         deadlineVersion: task.deadlineVersion,
       },
     }));
-  await appendAuditMany(ctx, audits);
-  for (const e of applied) if (e.caseLevel) await openOrRaiseCase(ctx, e.task, e.caseLevel);
+  // the notices need no lock; the chain lock comes last, so the section it serialises
+  // across writers is only the audit rows, the cases and the commit
   await notifyMany(
     ctx,
     applied.map((e) => e.notice),
+  );
+  await appendAuditMany(ctx, audits);
+  await openOrRaiseCases(
+    ctx,
+    applied.flatMap((e) => (e.caseLevel ? [{ task: e.task, level: e.caseLevel }] : [])),
   );
 }

@@ -8,9 +8,9 @@ import { type TaskRow, toClock } from './row.js';
 import { scheduleClocks } from './schedule.js';
 
 /**
- * Applies everything due on locked tasks of one conference, then sets each one's next event:
- * the events' rows in one statement per kind, the tasks in one UPDATE, the timers in one
- * outbox INSERT.
+ * Applies everything due on locked tasks of one conference and sets each one's next event:
+ * the tasks in one UPDATE, the timers in one outbox INSERT, the events' rows in one
+ * statement per kind.
  */
 async function processLocked(ctx: Ctx, rows: TaskRow[]): Promise<number> {
   const now = ctx.clock.now();
@@ -39,8 +39,9 @@ async function processLocked(ctx: Ctx, rows: TaskRow[]): Promise<number> {
     };
     changed.push(updated);
   }
-  await applyClockEvents(ctx, due);
+  // the task rows are ours already; the events take the audit chain's lock, so they go last
   await scheduleClocks(ctx, changed, { withLadder: true });
+  await applyClockEvents(ctx, due);
   return handled;
 }
 

@@ -1,4 +1,4 @@
-import { nextCheckAt } from '@lianxi/domain';
+import { nextCheckAt, TIMER_WINDOW_MS } from '@lianxi/domain';
 import { jobId } from '@lianxi/queue';
 import { tasks, unnestRows } from '@lianxi/db';
 import { sql } from 'drizzle-orm';
@@ -12,7 +12,8 @@ export const taskClockJobId = (taskId: string, deadlineVersion: number, at: Date
 
 /**
  * Stores when the task's clock must next be looked at and, through the outbox, asks for a
- * timer then. PostgreSQL keeps the time; the timer only makes it punctual.
+ * timer then when that is within the timer window. PostgreSQL keeps the time; the timer
+ * only makes it punctual.
  */
 export async function scheduleClock(ctx: Ctx, row: TaskRow): Promise<Date | null> {
   const [next] = await scheduleClocks(ctx, [row]);
@@ -25,7 +26,7 @@ const CHUNK = 5000;
 /**
  * The same for many tasks: one UPDATE for those whose next check moved (with `withLadder`,
  * for all of them, also writing their ladder state as given) and one outbox INSERT for the
- * timers. Answers each task's next check, in order.
+ * timers within the window. Answers each task's next check, in order.
  */
 export async function scheduleClocks(
   ctx: Ctx,
@@ -60,11 +61,12 @@ export async function scheduleClocks(
         FROM (${chunk.rows}) AS v
        WHERE t.id = v.id`);
   }
+  const armUntil = ctx.clock.now().getTime() + TIMER_WINDOW_MS;
   await writeOutboxMany(
     ctx,
     rows.flatMap((row, i) => {
       const next = nexts[i];
-      return next
+      return next && next.getTime() <= armUntil
         ? [
             {
               conferenceId: row.conferenceId,

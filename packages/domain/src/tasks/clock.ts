@@ -73,3 +73,12 @@ export function colourOf(escalationLevel: number, dueSoon: boolean): Colour | nu
   if (escalationLevel === 1) return 'yellow';
   return dueSoon ? 'blue' : null;
 }
+
+/**
+ * How far ahead a timer is asked for. A later check gets its timer from the reconciler,
+ * which re-arms every check due within two of its periods, so it is armed at least one
+ * period ahead; this must therefore be at least the reconcile period (30 s by default).
+ * Redis then holds the coming hour's timers, not one per open task, and a burst of
+ * escalations does not write a timer for a level days away.
+ */
+export const TIMER_WINDOW_MS = 3_600_000;
