@@ -1,27 +1,28 @@
-import { buildCalendar, type WorkdayCalendar } from '@lianxi/domain';
+import { buildCalendar, type CalendarDay, type WorkdayCalendar } from '@lianxi/domain';
 import { calendarDays, calendarYears, conferences } from '@lianxi/db';
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BaseCtx } from '../context.js';
 
 /**
- * The schedule for the years a deadline computed now can reach: the year before (a deadline
- * counted backwards) through two years ahead (the longest limit plus its ladder).
+ * The schedule for the years a deadline computed now can reach — the year before (a
+ * deadline counted backwards) through two years ahead (the longest limit plus its ladder) —
+ * as two JSON columns, so it can be read in the same statement as the rest of what counting
+ * a deadline needs.
  */
-export async function loadCalendar(ctx: BaseCtx, around: Date): Promise<WorkdayCalendar> {
-  const year = around.getUTCFullYear();
-  const years = await ctx.db
-    .select({ year: calendarYears.year })
-    .from(calendarYears)
-    .where(and(gte(calendarYears.year, year - 1), lte(calendarYears.year, year + 2)));
-  const days = await ctx.db
-    .select({ date: calendarDays.date, workday: calendarDays.workday, name: calendarDays.name })
-    .from(calendarDays)
-    .where(and(gte(calendarDays.year, year - 1), lte(calendarDays.year, year + 2)));
-  return buildCalendar(
-    years.map((y) => y.year),
-    days,
-  );
+export function calendarColumns(around: Date) {
+  const from = around.getUTCFullYear() - 1;
+  const to = from + 3;
+  return {
+    years: sql<number[]>`(SELECT coalesce(json_agg(y.year), '[]') FROM ${calendarYears} y
+                           WHERE y.year BETWEEN ${from} AND ${to})`,
+    days: sql<CalendarDay[]>`(SELECT coalesce(json_agg(json_build_object(
+                                'date', d.date, 'workday', d.workday, 'name', d.name)), '[]')
+                                FROM ${calendarDays} d WHERE d.year BETWEEN ${from} AND ${to})`,
+  };
 }
+
+export const calendarOf = (row: { years: number[]; days: CalendarDay[] }): WorkdayCalendar =>
+  buildCalendar(row.years, row.days);
 
 export async function loadConference(ctx: BaseCtx, conferenceId: string) {
   const [conference] = await ctx.db

@@ -7,14 +7,19 @@ import type { BaseCtx } from '../context.js';
  */
 const memos = new WeakMap<object, Map<string, unknown>>();
 
+function memoOf(ctx: BaseCtx): Map<string, unknown> {
+  let memo = memos.get(ctx.db);
+  if (!memo) memos.set(ctx.db, (memo = new Map()));
+  return memo;
+}
+
 export async function memoInTransaction<T>(
   ctx: BaseCtx,
   key: string,
   load: () => Promise<T>,
 ): Promise<T> {
   if (!ctx.inTransaction) return load();
-  let memo = memos.get(ctx.db);
-  if (!memo) memos.set(ctx.db, (memo = new Map()));
+  const memo = memoOf(ctx);
   if (memo.has(key)) return memo.get(key) as T;
   const value = await load();
   memo.set(key, value);
@@ -23,8 +28,5 @@ export async function memoInTransaction<T>(
 
 /** Replaces a remembered value (the transaction just changed it itself). */
 export function rememberInTransaction(ctx: BaseCtx, key: string, value: unknown): void {
-  if (!ctx.inTransaction) return;
-  let memo = memos.get(ctx.db);
-  if (!memo) memos.set(ctx.db, (memo = new Map()));
-  memo.set(key, value);
+  if (ctx.inTransaction) memoOf(ctx).set(key, value);
 }

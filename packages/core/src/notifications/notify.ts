@@ -1,10 +1,11 @@
 import type { Role } from '@lianxi/domain';
-import { notifications, units, unnestRows, users } from '@lianxi/db';
+import { notifications, unnestRows, users } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { memoInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 import { type AnyOutboxEvent, writeOutboxMany } from '../outbox/write.js';
+import { conferenceUnits } from '../units/of-conference.js';
 
 /** 企业微信 and 钉钉 robots take at most 4,096 bytes of text; keep well inside it. */
 const WEBHOOK_TEXT_MAX = 1500;
@@ -42,16 +43,6 @@ const activeUsers = (ctx: Ctx) =>
       .from(users)
       .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt))),
   );
-
-/** The conference's units with a robot webhook, read once per transaction. */
-const hookedUnits = (ctx: Ctx) =>
-  memoInTransaction(ctx, `hooked:${ctx.conferenceId}`, async () => {
-    const rows = await ctx.db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.conferenceId, ctx.conferenceId), isNotNull(units.webhookUrl)));
-    return new Set(rows.map((r) => r.id));
-  });
 
 /** Every user of these units, and every user holding these roles. */
 async function recipientsOf(ctx: Ctx, unitIds: string[], roles: Role[]) {
@@ -115,8 +106,8 @@ export async function notifyMany(ctx: Ctx, notices: Notice[]): Promise<void> {
   for (const { notice, unitIds, recipients } of planned) {
     // A unit's robot is told even when the unit has no account yet; the first run decides.
     if (!unitIds.length || (recipients.length && !fresh.has(notice.dedupeKey))) continue;
-    const hooked = await hookedUnits(ctx);
-    for (const unitId of unitIds.filter((id) => hooked.has(id))) {
+    const known = await conferenceUnits(ctx);
+    for (const unitId of unitIds.filter((id) => known.get(id)?.hooked)) {
       pushes.push({
         conferenceId: ctx.conferenceId,
         queue: 'notifications',

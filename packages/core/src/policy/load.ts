@@ -9,6 +9,11 @@ export async function loadPolicy(
   conferenceId: string,
 ): Promise<{ policy: Policy; version: number }> {
   const [row] = await ctx.db.select().from(policies).where(eq(policies.conferenceId, conferenceId));
-  if (!row) return { policy: DEFAULT_POLICY, version: 1 };
-  return { policy: Policy.parse(row.policy), version: row.version };
+  return row
+    ? { policy: policyOf(row.policy), version: row.version }
+    : { policy: DEFAULT_POLICY, version: 1 };
 }
+
+/** A stored policy, or the defaults when the conference has none. */
+export const policyOf = (stored: unknown): Policy =>
+  stored === null || stored === undefined ? DEFAULT_POLICY : Policy.parse(stored);

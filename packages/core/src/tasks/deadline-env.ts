@@ -1,20 +1,34 @@
 import type { Policy, WorkdayCalendar } from '@lianxi/domain';
-import { loadCalendar, loadConference } from '../calendar/load.js';
+import { conferences, policies } from '@lianxi/db';
+import { eq, getTableColumns } from 'drizzle-orm';
+import { calendarColumns, calendarOf } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
-import { loadPolicy } from '../policy/load.js';
+import { policyOf } from '../policy/load.js';
 
 /** What counting a deadline needs: the schedule, the conference's zone and its policy. */
 export interface DeadlineEnv {
   cal: WorkdayCalendar;
   timeZone: string;
   policy: Policy;
-  conference: Awaited<ReturnType<typeof loadConference>>;
+  conference: typeof conferences.$inferSelect;
 }
 
+/** The conference, its policy and the calendar around `around`, in one statement. */
 export async function loadDeadlineEnv(ctx: Ctx, around: Date): Promise<DeadlineEnv> {
-  // One after another: inside a transaction they share one connection.
-  const conference = await loadConference(ctx, ctx.conferenceId);
-  const { policy } = await loadPolicy(ctx, ctx.conferenceId);
-  const cal = await loadCalendar(ctx, around);
-  return { cal, timeZone: conference.timeZone, policy, conference };
+  const [row] = await ctx.db
+    .select({
+      conference: getTableColumns(conferences),
+      policy: policies.policy,
+      ...calendarColumns(around),
+    })
+    .from(conferences)
+    .leftJoin(policies, eq(policies.conferenceId, conferences.id))
+    .where(eq(conferences.id, ctx.conferenceId));
+  if (!row) throw new Error(`conference ${ctx.conferenceId} missing`);
+  return {
+    cal: calendarOf(row),
+    timeZone: row.conference.timeZone,
+    policy: policyOf(row.policy),
+    conference: row.conference,
+  };
 }

@@ -2,11 +2,11 @@ import {
   AppError,
   type IssueWorkOrderInput,
   localDate,
+  planIssue,
   type WorkOrder,
   yearOf,
 } from '@lianxi/domain';
-import { units, workOrders } from '@lianxi/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { workOrders } from '@lianxi/db';
 import { appendAudit } from '../audit/append.js';
 import { nextSerial } from '../common/serial.js';
 import { type Ctx, requireRole } from '../context.js';
@@ -14,7 +14,11 @@ import { notify } from '../notifications/notify.js';
 import { createTasks, type DueRule } from '../tasks/create.js';
 import { type DeadlineEnv, loadDeadlineEnv } from '../tasks/deadline-env.js';
 import { withTransaction } from '../transaction.js';
-import { getWorkOrder } from './read.js';
+import { conferenceUnits } from '../units/of-conference.js';
+import { workOrderOf } from './read.js';
+
+/** As the order's tasks are read back: lead first (the enum's order). */
+const ROLE_ORDER = { lead: 0, assist: 1 } as const;
 
 /** A work order is work to do, not a plan for the next decade. */
 const MAX_LEAD_MS = 2 * 366 * 86_400_000;
@@ -55,11 +59,7 @@ export async function issueWorkOrder(
     const now = ctx.clock.now();
     const env = await loadDeadlineEnv(tx, now);
     const unitIds = input.assignments.map((a) => a.unitId);
-    const found = await tx.db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.conferenceId, ctx.conferenceId), inArray(units.id, unitIds)));
-    const known = new Set(found.map((u) => u.id));
+    const known = await conferenceUnits(tx);
     const missing = input.assignments.flatMap((a, i) =>
       known.has(a.unitId) ? [] : [{ field: `body.assignments.${i}.unitId`, message: '单位不存在' }],
     );
@@ -67,6 +67,8 @@ export async function issueWorkOrder(
       throw new AppError('rule_violation', '指派的单位不属于本联席会议', { errors: missing });
     }
     const due = dueRule(input, env, now);
+    // every task of the order runs to the same due rule: the order is due when they are
+    const { dueAt } = planIssue(env.cal, env.timeZone, env.policy, now, due);
     const serial = await nextSerial(tx, env.conference, 'work_order', now);
     const [order] = await tx.db
       .insert(workOrders)
@@ -78,7 +80,7 @@ export async function issueWorkOrder(
         priority: input.priority,
         issuedBy: ctx.actor.userId,
         issuedAt: now,
-        dueAt: now, // set from the lead task below
+        dueAt,
         resolutionId: origin.resolutionId ?? null,
       })
       .returning();
@@ -92,8 +94,6 @@ export async function issueWorkOrder(
         due,
       })),
     );
-    const lead = created.find((t) => t.role === 'lead')!;
-    await tx.db.update(workOrders).set({ dueAt: lead.dueAt }).where(eq(workOrders.id, order.id));
     await appendAudit(tx, {
       action: 'work_order.issued',
       subjectType: 'work_order',
@@ -116,7 +116,8 @@ export async function issueWorkOrder(
       dedupeKey: `work-order-issued-${order.id}`,
     });
     if (created.some((t) => t.provisional)) await warnMissingCalendar(tx, env, created);
-    return getWorkOrder(tx, order.id);
+    const leadFirst = [...created].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+    return workOrderOf(order, leadFirst);
   });
 }
 

@@ -27,6 +27,16 @@ const listItem = (o: typeof workOrders.$inferSelect): WorkOrderListItem => ({
   resolutionId: o.resolutionId,
 });
 
+/** An order with the tasks the reader may see, in role order (lead first), then as created. */
+export const workOrderOf = (
+  order: typeof workOrders.$inferSelect,
+  rows: (typeof tasks.$inferSelect)[],
+): WorkOrder => ({
+  ...listItem(order),
+  body: order.body,
+  tasks: rows.map((t) => toSummary(t, order)),
+});
+
 export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrder> {
   const [order] = await ctx.db
     .select()
@@ -38,7 +48,7 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrder> {
     .from(tasks)
     .where(and(eq(tasks.workOrderId, id), taskScope(ctx)))
     .orderBy(asc(tasks.role), asc(tasks.createdAt));
-  return { ...listItem(order), body: order.body, tasks: rows.map((t) => toSummary(t, order)) };
+  return workOrderOf(order, rows);
 }
 
 export async function listWorkOrders(ctx: Ctx, query: PageQuery) {
