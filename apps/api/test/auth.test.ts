@@ -144,6 +144,8 @@ describe('refresh tokens', () => {
 
   it('logout ends the login: its access and refresh tokens stop working', async () => {
     const pair = (await login('admin', DEMO_PASSWORD)).json();
+    // used first, so the process remembers the login before it ends
+    expect((await withToken(pair.accessToken)).statusCode).toBe(200);
     const out = await env.app.inject({
       method: 'POST',
       url: '/api/auth/logout',
@@ -168,6 +170,42 @@ describe('refresh tokens', () => {
       payload: { refreshToken: pair.refreshToken },
     });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('remembered logins', () => {
+  /** How long until the token is refused, polling every 20 ms for up to 2 s. */
+  async function refusedWithin(token: string): Promise<number> {
+    const t0 = Date.now();
+    while (Date.now() - t0 < 2000) {
+      if ((await withToken(token)).statusCode === 401) return Date.now() - t0;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return Infinity;
+  }
+
+  it('a login ended by another process is refused within moments, not when memory lapses', async () => {
+    const pair = (await login('supervisor', DEMO_PASSWORD)).json();
+    expect((await withToken(pair.accessToken)).statusCode).toBe(200);
+    expect((await withToken(pair.accessToken)).statusCode).toBe(200);
+    // what another API process's logout commits
+    await env.sql('UPDATE sessions SET revoked_at = now() WHERE id = $1', [
+      decodeClaims(pair.accessToken).sid,
+    ]);
+    expect(await refusedWithin(pair.accessToken)).toBeLessThan(1000);
+  });
+
+  it('a user disabled elsewhere loses every login within moments', async () => {
+    const first = (await login('unit-mz', DEMO_PASSWORD)).json();
+    const second = (await login('unit-mz', DEMO_PASSWORD)).json();
+    for (const p of [first, second]) expect((await withToken(p.accessToken)).statusCode).toBe(200);
+    await env.sql(`UPDATE users SET disabled_at = now() WHERE username = 'unit-mz'`);
+    try {
+      expect(await refusedWithin(first.accessToken)).toBeLessThan(1000);
+      expect(await refusedWithin(second.accessToken)).toBeLessThan(1000);
+    } finally {
+      await env.sql(`UPDATE users SET disabled_at = NULL WHERE username = 'unit-mz'`);
+    }
   });
 });
 

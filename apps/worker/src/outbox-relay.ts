@@ -1,9 +1,8 @@
 import type { Log } from '@lianxi/core';
 import { OUTBOX_CHANNEL } from '@lianxi/core';
-import { type Db, outbox } from '@lianxi/db';
+import { type Db, type Listener, listenFor, outbox } from '@lianxi/db';
 import { InvalidJobError, type QueueSet } from '@lianxi/queue';
 import { and, asc, inArray, isNull, lt, sql } from 'drizzle-orm';
-import pg from 'pg';
 
 /** A row that failed this often is left for a person to look at, not retried forever. */
 const MAX_ATTEMPTS = 20;
@@ -49,11 +48,7 @@ export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = BATCH):
   });
 }
 
-export interface OutboxRelay {
-  /** Settles once the first attempt to LISTEN has succeeded or failed (then it retries on its own). */
-  listening: Promise<void>;
-  stop(): Promise<void>;
-}
+export type OutboxRelay = Listener;
 
 /**
  * Runs the relay until stopped: woken at once by the NOTIFY each outbox write sends, and
@@ -88,29 +83,14 @@ export function startOutboxRelay(opts: {
       wake = undefined;
     });
 
-  let listener: pg.Client | undefined;
-  const listen = async (): Promise<void> => {
-    if (stopped) return;
-    const client = new pg.Client({ connectionString: opts.databaseUrl });
-    client.on('error', () => {
-      listener = undefined;
-      client.end().catch(() => {});
-      setTimeout(listen, pollMs);
-    });
-    client.on('notification', poke);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      listener = client;
-      if (stopped) await client.end();
-      // rows committed before LISTEN took hold sent their notification to nobody
-      poke();
-    } catch {
-      client.end().catch(() => {});
-      setTimeout(listen, pollMs);
-    }
-  };
-  const firstListen = listen();
+  const listener = listenFor({
+    databaseUrl: opts.databaseUrl,
+    channel: OUTBOX_CHANNEL,
+    onNotify: poke,
+    // rows committed before LISTEN took hold sent their notification to nobody
+    onListening: poke,
+    retryMs: pollMs,
+  });
 
   const loop = (async () => {
     while (!stopped) {
@@ -126,12 +106,12 @@ export function startOutboxRelay(opts: {
   })();
 
   return {
-    listening: firstListen,
+    listening: listener.listening,
     stop: async () => {
       stopped = true;
       wake?.();
       await loop;
-      await listener?.end().catch(() => {});
+      await listener.stop();
     },
   };
 }

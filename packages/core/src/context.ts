@@ -1,3 +1,4 @@
+import type { SessionCache } from './accounts/session-cache.js';
 import type { Db } from '@lianxi/db';
 import type { Role } from '@lianxi/domain';
 import { forbidden } from '@lianxi/domain';
@@ -24,6 +25,8 @@ export interface BaseCtx {
   clock: Clock;
   log: Log;
   requestId?: string;
+  /** The process's remembered logins, where it keeps them (the API does). */
+  sessions?: SessionCache;
   /** Set by withTransaction so nested verbs join the outer transaction. */
   inTransaction?: boolean;
 }

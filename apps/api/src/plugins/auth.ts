@@ -1,5 +1,6 @@
 import fastifyJwt from '@fastify/jwt';
-import { type BaseCtx, type Ctx, loadSession } from '@lianxi/core';
+import { type BaseCtx, type Ctx, loadSession, SESSION_CHANNEL, SessionCache } from '@lianxi/core';
+import { listenFor } from '@lianxi/db';
 import { AppError, type Me, type Role } from '@lianxi/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -53,11 +54,27 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     },
   });
 
+  // logins are remembered only while the database's change notices reach this process
+  const sessions = new SessionCache();
+  const notices = listenFor({
+    databaseUrl: deps.config.databaseUrl,
+    channel: SESSION_CHANNEL,
+    onNotify: (notice) => sessions.forget(notice),
+    onListening: () => sessions.trust(),
+    onLost: () => sessions.distrust(),
+    retryMs: 1000,
+  });
+  app.addHook('onClose', async () => {
+    sessions.distrust();
+    await notices.stop();
+  });
+
   app.decorate('baseCtx', (request: FastifyRequest) => ({
     db: deps.database.db,
     clock: deps.clock,
     log: request.log,
     requestId: request.id,
+    sessions,
   }));
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('me', null as unknown as Me);

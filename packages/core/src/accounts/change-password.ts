@@ -71,4 +71,6 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
       subjectId: userId,
     });
   });
+  // the database announces it at commit; this process need not wait for that
+  ctx.sessions?.forget(`u:${userId}`);
 }

@@ -9,3 +9,4 @@ export * from './logout.js';
 export * from './password-hash.js';
 export * from './refresh.js';
 export * from './session-user.js';
+export * from './session-cache.js';

@@ -13,5 +13,7 @@ export async function revokeSession(
     .set({ revokedAt: ctx.clock.now(), revokedReason: reason })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  // the database announces it at commit; this process need not wait for that
+  ctx.sessions?.forget(`s:${sessionId}`);
   return revoked.length > 0;
 }

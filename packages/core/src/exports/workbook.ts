@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../common/excel.js';
 
 export interface SheetColumn<R> {
   header: string;
@@ -12,7 +12,7 @@ export async function workbook<R>(
   columns: SheetColumn<R>[],
   rows: R[],
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = '联席 Lianxi';
   const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));

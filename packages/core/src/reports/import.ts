@@ -8,7 +8,8 @@ import {
 } from '@lianxi/domain';
 import { statReports, units } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../common/excel.js';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
@@ -46,7 +47,7 @@ function text(v: unknown): string {
 export async function parseFiguresSheet(
   data: Buffer,
 ): Promise<{ rows: ParsedRow[]; problems: ImportProblem[] }> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     await book.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
