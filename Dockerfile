@@ -1,6 +1,6 @@
 # One image for the API and the worker; docker-compose.yml picks the command.
 
-# Build stage: full install, then the web workbench's static build.
+# Build stage: full install, then the web workbench's static build and the service bundles.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -13,9 +13,10 @@ COPY packages/domain/package.json packages/domain/
 COPY packages/queue/package.json packages/queue/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build -w @lianxi/web
+RUN npm run build
 
-# Run stage: production dependencies, the sources (run by tsx) and the web build.
+# Run stage: production dependencies, the service bundles (run by node), the sources (the
+# migrate and seed scripts run them through tsx) and the web build.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
@@ -35,8 +36,9 @@ COPY packages packages
 COPY drizzle drizzle
 COPY scripts scripts
 COPY --from=build /app/apps/web/dist apps/web/dist
+COPY --from=build /app/dist dist
 # evidence files live in the volume mounted here; a new volume takes this owner
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-CMD ["npm", "run", "api"]
+CMD ["node", "dist/api.mjs"]

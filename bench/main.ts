@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { buildService } from '../scripts/build-services.js';
 import {
   type ServiceProcess,
   spawnApiProcess,
@@ -83,12 +84,12 @@ async function main() {
     const port = await freePort();
     const apiUrl = `http://127.0.0.1:${port}`;
     console.log(`\n▶ API process on ${apiUrl} (at ${elapsed()})`);
-    api = await spawnApiProcess(world.config, port);
+    api = await spawnApiProcess(world.config, port, await buildService('api'));
     const inbox = await measure('unit inbox', () => benchInbox(world, opts, apiUrl));
     if (inbox) results.push(inbox.result);
 
     console.log(`\n▶ worker process (at ${elapsed()})`);
-    worker = await spawnWorkerProcess(world.config);
+    worker = await spawnWorkerProcess(world.config, await buildService('worker'));
     if (!(await outboxDrained(world, 120_000))) failures.push('outbox not drained in 120 s');
     const routing = await measure('clue routing', () => benchRouting(world, opts, apiUrl));
     if (routing) results.push(routing.result);

@@ -32,7 +32,8 @@ export function rssResult(
     goal: `≤ ${GOAL_MB} MB`,
     met: mb <= GOAL_MB,
     note:
-      `VmHWM of the process (node --import tsx, as npm scripts run it) after ${load}; ` +
+      `VmHWM of the process (node dist/<service>.mjs, the bundle npm scripts build and run) ` +
+      `after ${load}; ` +
       `floor: ${floorWhat} (ratio = service / floor)`,
   };
 }

@@ -26,16 +26,20 @@ const serviceEnv = (config: Config, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-/** A service (`apps/<name>/src/<entry>.ts`) as its own OS process, ready once it logs `ready`. */
+/**
+ * A service as its own OS process, ready once it logs `ready`: its sources
+ * (`apps/<name>/src/<entry>.ts`) through tsx, or a built bundle (`dist/<name>.mjs`) as is.
+ */
 export async function spawnService(
   entry: string,
   config: Config,
   ready: string,
   extra: Record<string, string> = {},
 ): Promise<ServiceProcess> {
-  // node itself with tsx as a loader, not the tsx CLI: the CLI runs the service in a child
-  // of its own, and a SIGKILL to the CLI would leave that child running
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // node itself (with tsx as a loader for sources), not the tsx CLI: the CLI runs the
+  // service in a child of its own, and a SIGKILL to the CLI would leave that child running
+  const args = entry.endsWith('.mjs') ? [entry] : ['--import', 'tsx', entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: serviceEnv(config, extra),
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -66,13 +70,16 @@ export async function spawnService(
   };
 }
 
-/** `npm run worker` as its own OS process, pointed at this test's database and Redis. */
-export const spawnWorkerProcess = (config: Config) =>
-  spawnService('apps/worker/src/main.ts', config, 'worker started');
+/**
+ * The worker as its own OS process, pointed at this test's database and Redis: from its
+ * sources, or from `entry` (the bundle `npm run worker` builds and runs).
+ */
+export const spawnWorkerProcess = (config: Config, entry = 'apps/worker/src/main.ts') =>
+  spawnService(entry, config, 'worker started');
 
-/** The API alone on `port`, as `npm run api` runs it. */
-export const spawnApiProcess = (config: Config, port: number) =>
-  spawnService('apps/api/src/server.ts', config, 'Server listening', {
+/** The API alone on `port`: from its sources, or from `entry` (the bundle `npm run api` runs). */
+export const spawnApiProcess = (config: Config, port: number, entry = 'apps/api/src/server.ts') =>
+  spawnService(entry, config, 'Server listening', {
     PORT: String(port),
     HOST: '127.0.0.1',
   });
