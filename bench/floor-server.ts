@@ -12,13 +12,9 @@ import pg from 'pg';
  * cursor.
  */
 const INBOX_SQL = `
-  select t.id, t.conference_id, t.work_order_id, t.unit_id, t.role, t.status,
-         t.status_before_return, t.issued_at, t.sign_due_at, t.return_due_at, t.due_at,
-         t.due_basis, t.original_due_at, t.due_soon_at, t.level1_at, t.level2_at, t.level3_at,
-         t.office_due_at, t.paused_at, t.waited_ms, t.provisional, t.deadline_version,
-         t.escalation_level, t.ladder_level, t.sign_reminded, t.due_soon_sent,
-         t.office_reminded, t.red_flag, t.next_check_at, t.version, t.created_at, t.updated_at,
-         w.serial, w.title
+  select t.id, t.work_order_id, t.unit_id, t.role, t.status, t.sign_due_at, t.due_at,
+         t.escalation_level, t.deadline_version, t.version, t.provisional, t.red_flag,
+         t.created_at, w.serial, w.title
     from tasks t
     inner join work_orders w on w.id = t.work_order_id
    where (t.conference_id = $1 and t.unit_id = $2)

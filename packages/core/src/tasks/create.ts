@@ -73,7 +73,7 @@ export async function createTasks(
         signReminded: false,
         dueSoonSent: false,
         officeReminded: false,
-      } as TaskRow),
+      }),
     );
     return { ...planned, nextCheckAt: first };
   });

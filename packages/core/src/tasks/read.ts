@@ -9,7 +9,7 @@ import { escalations, taskEvents, tasks, workOrders } from '@lianxi/db';
 import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { olderThan, timePage } from '../common/keyset.js';
 import type { Ctx } from '../context.js';
-import { findTask, taskScope, toSummary } from './row.js';
+import { findTask, summaryColumns, taskScope, toSummary } from './row.js';
 
 /** Tasks in the caller's scope, newest first; a unit user's `unitId` filter cannot widen it. */
 export async function listTasks(
@@ -29,7 +29,7 @@ export async function listTasks(
   }
   if (query.cursor) where.push(olderThan(query.cursor, tasks.createdAt, tasks.id));
   const rows = await ctx.db
-    .select({ task: tasks, serial: workOrders.serial, title: workOrders.title })
+    .select({ task: summaryColumns, serial: workOrders.serial, title: workOrders.title })
     .from(tasks)
     .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
     .where(and(...where))

@@ -23,7 +23,24 @@ export async function findTask(ctx: Ctx, id: string, lock = false): Promise<Task
   return row;
 }
 
-export function toClock(row: TaskRow): TaskClock {
+/** The columns a task's clock is read from. */
+type ClockColumns = Pick<
+  TaskRow,
+  | 'status'
+  | 'signDueAt'
+  | 'dueAt'
+  | 'dueSoonAt'
+  | 'level1At'
+  | 'level2At'
+  | 'level3At'
+  | 'officeDueAt'
+  | 'ladderLevel'
+  | 'signReminded'
+  | 'dueSoonSent'
+  | 'officeReminded'
+>;
+
+export function toClock(row: ClockColumns): TaskClock {
   return {
     status: row.status,
     signDueAt: row.signDueAt,
@@ -38,8 +55,25 @@ export function toClock(row: TaskRow): TaskClock {
   };
 }
 
+/** The columns a list shows of a task (and orders it by). */
+export const summaryColumns = {
+  id: tasks.id,
+  workOrderId: tasks.workOrderId,
+  unitId: tasks.unitId,
+  role: tasks.role,
+  status: tasks.status,
+  signDueAt: tasks.signDueAt,
+  dueAt: tasks.dueAt,
+  escalationLevel: tasks.escalationLevel,
+  deadlineVersion: tasks.deadlineVersion,
+  version: tasks.version,
+  provisional: tasks.provisional,
+  redFlag: tasks.redFlag,
+  createdAt: tasks.createdAt,
+};
+
 export function toSummary(
-  row: TaskRow,
+  row: Pick<TaskRow, keyof typeof summaryColumns>,
   order: Pick<typeof workOrders.$inferSelect, 'serial' | 'title'>,
 ): TaskSummary {
   return {
