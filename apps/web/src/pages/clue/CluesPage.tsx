@@ -16,10 +16,9 @@ import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';
 import { ExportButton } from '../../components/ExportButton';
-import { QueryState } from '../../components/QueryState';
+import { PagedList } from '../../components/PagedList';
 import { OFFICE_NAME } from '../../lib/clues';
 import { formatTime } from '../../lib/format';
-import { LoadMore } from '../../components/LoadMore';
 
 type Filter = 'open' | 'closed' | 'all';
 const FILTERS: { value: Filter; label: string }[] = [
@@ -53,14 +52,8 @@ const closingColumn: TableColumnType<Clue> = {
 function ClueTable({ filter }: { filter: Filter }) {
   const query = useClueList(filter === 'all' ? undefined : filter);
   const unitName = useUnitNames();
-  const items = query.data?.pages.flatMap((p) => p.items);
   return (
-    <QueryState
-      data={items}
-      error={query.error}
-      isPending={query.isPending}
-      refetch={query.refetch}
-    >
+    <PagedList query={query} moreTestId="clue-more">
       {(clues) => (
         <div data-testid="clue-list">
           <Table<Clue>
@@ -120,10 +113,9 @@ function ClueTable({ filter }: { filter: Filter }) {
               ...(filter === 'open' ? [] : [closingColumn]),
             ]}
           />
-          <LoadMore query={query} testId="clue-more" />
         </div>
       )}
-    </QueryState>
+    </PagedList>
   );
 }
 

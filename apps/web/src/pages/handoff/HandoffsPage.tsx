@@ -2,29 +2,17 @@ import { Badge, Card, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useHandoffBox } from '../../api/clues';
 import { isOffice, useMe } from '../../auth';
-import { QueryState } from '../../components/QueryState';
+import { PagedList } from '../../components/PagedList';
 import { HandoffTable } from './HandoffTable';
-import { LoadMore } from '../../components/LoadMore';
 
 type Box = 'in' | 'out';
 
 function BoxBody({ box, empty }: { box: Box; empty: string }) {
   const query = useHandoffBox(box);
-  const items = query.data?.pages.flatMap((p) => p.items);
   return (
-    <QueryState
-      data={items}
-      error={query.error}
-      isPending={query.isPending}
-      refetch={query.refetch}
-    >
-      {(handoffs) => (
-        <>
-          <HandoffTable handoffs={handoffs} empty={empty} testId={`handoffs-${box}`} />
-          <LoadMore query={query} testId={`handoffs-${box}-more`} />
-        </>
-      )}
-    </QueryState>
+    <PagedList query={query} moreTestId={`handoffs-${box}-more`}>
+      {(handoffs) => <HandoffTable handoffs={handoffs} empty={empty} testId={`handoffs-${box}`} />}
+    </PagedList>
   );
 }
 

@@ -4,10 +4,9 @@ import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'a
 import { Link, useSearchParams } from 'react-router';
 import { useMeetingList } from '../../api/meetings';
 import { isOffice, useMe } from '../../auth';
-import { QueryState } from '../../components/QueryState';
+import { PagedList } from '../../components/PagedList';
 import { formatTime } from '../../lib/format';
 import { MEETING_KIND_COLOURS } from './meeting-tags';
-import { LoadMore } from '../../components/LoadMore';
 
 type Filter = MeetingKind | 'all';
 const FILTERS: { value: Filter; label: string }[] = [
@@ -17,14 +16,8 @@ const FILTERS: { value: Filter; label: string }[] = [
 
 function MeetingTable({ kind }: { kind: MeetingKind | undefined }) {
   const query = useMeetingList(kind);
-  const items = query.data?.pages.flatMap((p) => p.items);
   return (
-    <QueryState
-      data={items}
-      error={query.error}
-      isPending={query.isPending}
-      refetch={query.refetch}
-    >
+    <PagedList query={query} moreTestId="meeting-more">
       {(meetings) => (
         <div data-testid="meeting-list">
           <Table<Meeting>
@@ -62,10 +55,9 @@ function MeetingTable({ kind }: { kind: MeetingKind | undefined }) {
               },
             ]}
           />
-          <LoadMore query={query} testId="meeting-more" />
         </div>
       )}
-    </QueryState>
+    </PagedList>
   );
 }
 
