@@ -33,10 +33,7 @@ export async function appendAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
   await appendAuditMany(ctx, [event]);
 }
 
-/** Rows per INSERT: bounds the size of one statement's arrays. */
-const AUDIT_CHUNK = 5000;
-
-/** Several links of the chain, in order, in as few statements as the batch allows. */
+/** Several links of the chain, in order, in one statement. */
 export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error('appendAudit must run inside withTransaction');
   if (!events.length) return;
@@ -73,24 +70,22 @@ export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<v
     return row;
   });
   // ids follow the order of the rows (unnest keeps it), and the chain is walked by id
-  for (let i = 0; i < rows.length; i += AUDIT_CHUNK) {
-    const chunk = unnestRows(
-      {
-        conferenceId: auditLog.conferenceId,
-        at: auditLog.at,
-        actorId: auditLog.actorId,
-        actorRole: auditLog.actorRole,
-        action: auditLog.action,
-        subjectType: auditLog.subjectType,
-        subjectId: auditLog.subjectId,
-        payload: auditLog.payload,
-        requestId: auditLog.requestId,
-        prevHash: auditLog.prevHash,
-        hash: auditLog.hash,
-      },
-      rows.slice(i, i + AUDIT_CHUNK),
-    );
-    await ctx.db.execute(sql`INSERT INTO ${auditLog} ${chunk.names} ${chunk.rows}`);
-  }
+  const all = unnestRows(
+    {
+      conferenceId: auditLog.conferenceId,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorRole: auditLog.actorRole,
+      action: auditLog.action,
+      subjectType: auditLog.subjectType,
+      subjectId: auditLog.subjectId,
+      payload: auditLog.payload,
+      requestId: auditLog.requestId,
+      prevHash: auditLog.prevHash,
+      hash: auditLog.hash,
+    },
+    rows,
+  );
+  await ctx.db.execute(sql`INSERT INTO ${auditLog} ${all.names} ${all.rows}`);
   rememberInTransaction(ctx, headKey, prevHash);
 }

@@ -32,9 +32,6 @@ export async function notify(ctx: Ctx, notice: Notice): Promise<void> {
   await notifyMany(ctx, [notice]);
 }
 
-/** Rows per INSERT: bounds the size of one statement's arrays. */
-const NOTIFY_CHUNK = 5000;
-
 /** The conference's active users, read once per transaction however many notices it sends. */
 const activeUsers = (ctx: Ctx) =>
   memoInTransaction(ctx, `users:${ctx.conferenceId}`, () =>
@@ -80,8 +77,8 @@ export async function notifyMany(ctx: Ctx, notices: Notice[]): Promise<void> {
   );
   // which notices reached someone for the first time: a repeat run pushes nothing again
   const fresh = new Set<string>();
-  for (let i = 0; i < rows.length; i += NOTIFY_CHUNK) {
-    const chunk = unnestRows(
+  if (rows.length) {
+    const all = unnestRows(
       {
         conferenceId: notifications.conferenceId,
         userId: notifications.userId,
@@ -94,10 +91,10 @@ export async function notifyMany(ctx: Ctx, notices: Notice[]): Promise<void> {
         urgent: notifications.urgent,
         createdAt: notifications.createdAt,
       },
-      rows.slice(i, i + NOTIFY_CHUNK),
+      rows,
     );
     const { rows: inserted } = await ctx.db.execute<{ dedupe_key: string }>(
-      sql`INSERT INTO ${notifications} ${chunk.names} ${chunk.rows}
+      sql`INSERT INTO ${notifications} ${all.names} ${all.rows}
           ON CONFLICT DO NOTHING RETURNING dedupe_key`,
     );
     for (const r of inserted) fresh.add(r.dedupe_key);

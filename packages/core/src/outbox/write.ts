@@ -35,29 +35,24 @@ export async function writeOutbox<Q extends QueueName, J extends JobName<Q>>(
 export async function writeOutboxMany(ctx: BaseCtx, events: AnyOutboxEvent[]): Promise<void> {
   if (!ctx.inTransaction) throw new Error('writeOutbox must run inside withTransaction');
   if (!events.length) return;
-  for (let i = 0; i < events.length; i += OUTBOX_CHUNK) {
-    const chunk = unnestRows(
-      {
-        conferenceId: outbox.conferenceId,
-        queue: outbox.queue,
-        jobName: outbox.jobName,
-        jobId: outbox.jobId,
-        payload: outbox.payload,
-        runAt: outbox.runAt,
-      },
-      events.slice(i, i + OUTBOX_CHUNK).map((event) => ({
-        conferenceId: event.conferenceId ?? null,
-        queue: event.queue,
-        jobName: event.job,
-        jobId: event.jobId ?? null,
-        payload: event.payload as Record<string, unknown>,
-        runAt: event.runAt ?? null,
-      })),
-    );
-    await ctx.db.execute(sql`INSERT INTO ${outbox} ${chunk.names} ${chunk.rows}`);
-  }
+  const all = unnestRows(
+    {
+      conferenceId: outbox.conferenceId,
+      queue: outbox.queue,
+      jobName: outbox.jobName,
+      jobId: outbox.jobId,
+      payload: outbox.payload,
+      runAt: outbox.runAt,
+    },
+    events.map((event) => ({
+      conferenceId: event.conferenceId ?? null,
+      queue: event.queue,
+      jobName: event.job,
+      jobId: event.jobId ?? null,
+      payload: event.payload as Record<string, unknown>,
+      runAt: event.runAt ?? null,
+    })),
+  );
+  await ctx.db.execute(sql`INSERT INTO ${outbox} ${all.names} ${all.rows}`);
   await ctx.db.execute(sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
-
-/** Rows per INSERT: bounds the size of one statement's arrays. */
-const OUTBOX_CHUNK = 5000;

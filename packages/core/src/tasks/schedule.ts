@@ -20,9 +20,6 @@ export async function scheduleClock(ctx: Ctx, row: TaskRow): Promise<Date | null
   return next;
 }
 
-/** Rows per statement: bounds the size of one statement's arrays. */
-const CHUNK = 5000;
-
 /**
  * The same for many tasks: one UPDATE for those whose next check moved (with `withLadder`,
  * for all of them, also writing their ladder state as given) and one outbox INSERT for the
@@ -37,8 +34,8 @@ export async function scheduleClocks(
   const moved = rows
     .map((row, i) => ({ row, next: nexts[i] }))
     .filter(({ row, next }) => opts.withLadder || next?.getTime() !== row.nextCheckAt?.getTime());
-  for (let i = 0; i < moved.length; i += CHUNK) {
-    const chunk = unnestRows(
+  if (moved.length) {
+    const all = unnestRows(
       {
         id: tasks.id,
         nextCheckAt: tasks.nextCheckAt,
@@ -49,7 +46,7 @@ export async function scheduleClocks(
         officeReminded: tasks.officeReminded,
         redFlag: tasks.redFlag,
       },
-      moved.slice(i, i + CHUNK).map(({ row, next }) => ({ ...row, nextCheckAt: next })),
+      moved.map(({ row, next }) => ({ ...row, nextCheckAt: next })),
     );
     const ladder = opts.withLadder
       ? sql`, ladder_level = v.ladder_level, escalation_level = v.escalation_level,
@@ -58,7 +55,7 @@ export async function scheduleClocks(
       : sql``;
     await ctx.db.execute(sql`
       UPDATE tasks AS t SET next_check_at = v.next_check_at ${ladder}
-        FROM (${chunk.rows}) AS v
+        FROM (${all.rows}) AS v
        WHERE t.id = v.id`);
   }
   const armUntil = ctx.clock.now().getTime() + TIMER_WINDOW_MS;
