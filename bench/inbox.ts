@@ -2,7 +2,8 @@ import autocannon from 'autocannon';
 import { spawnService } from '../test/support/worker-process.js';
 import { fmt, progress, ratioOf, type BenchOptions, type Result } from './options.js';
 import { peakRssMb } from './rss.js';
-import { freePort, login, quiesce, type World } from './world.js';
+import { loginOverHttp as login } from '../test/support/worker-process.js';
+import { freePort, quiesce, type World } from './world.js';
 
 const CONNECTIONS = 64;
 const WARM_UP_SECONDS = 2;

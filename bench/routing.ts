@@ -4,7 +4,8 @@ import { Redis } from 'ioredis';
 import { spawnService } from '../test/support/worker-process.js';
 import { fmt, progress, ratioOf, type BenchOptions, type Result } from './options.js';
 import { peakRssMb } from './rss.js';
-import { login, waitFor, type World } from './world.js';
+import { loginOverHttp as login } from '../test/support/worker-process.js';
+import { waitFor, type World } from './world.js';
 
 /** Requests (or job adds) in flight at once, for both sides. */
 const IN_FLIGHT = 8;

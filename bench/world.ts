@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { type Config, parseReporterKeys, seedDemo, systemClock } from '@lianxi/core';
-import { type Database, DEMO_PASSWORD, openDatabase, runMigrations } from '@lianxi/db';
+import { type Database, openDatabase, runMigrations } from '@lianxi/db';
 import { createRedis } from '@lianxi/queue';
 import pg from 'pg';
 import type { BenchOptions } from './options.js';
@@ -132,17 +132,6 @@ export async function freePort(): Promise<number> {
   server.close();
   if (!address || typeof address === 'string') throw new Error('no port');
   return address.port;
-}
-
-/** Logs in through the real API and answers the bearer token. */
-export async function login(baseUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 /**

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../support/private-redis.js';
 import { until } from '../support/wait.js';
-import { spawnApiProcess, spawnWorkerProcess } from '../support/worker-process.js';
+import { loginOverHttp, spawnApiProcess, spawnWorkerProcess } from '../support/worker-process.js';
 import { type ChaosStage, openChaosStage } from './stage.js';
 
 let stage: ChaosStage | undefined;
@@ -60,12 +60,7 @@ describe('SIGTERM under load', () => {
     const port = await freePort();
     const api = await spawnApiProcess(stage.config, port);
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'office', password: 'Lianxi@2026' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await loginOverHttp(base, 'office');
 
     // a worker routing the clues as they come, killed politely half way
     const worker = await spawnWorkerProcess(stage.config);
@@ -145,12 +140,7 @@ describe('SIGTERM under load', () => {
     const port = await freePort();
     const api = await spawnApiProcess(stage.config, port);
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'office', password: 'Lianxi@2026' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await loginOverHttp(base, 'office');
 
     // hold the clue table so the requests below are certainly in flight when the signal comes
     const blocker = new pg.Client({ connectionString: url });

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@lianxi/core';
+import { DEMO_PASSWORD } from '@lianxi/db';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -83,3 +84,14 @@ export const spawnApiProcess = (config: Config, port: number, entry = 'apps/api/
     PORT: String(port),
     HOST: '127.0.0.1',
   });
+
+/** Logs in through the real API and answers the bearer token. */
+export async function loginOverHttp(baseUrl: string, username: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
