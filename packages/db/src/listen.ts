@@ -36,7 +36,9 @@ export function listenFor(opts: {
   const listen = async (): Promise<void> => {
     if (stopped) return;
     const c = new pg.Client({ connectionString: opts.databaseUrl });
+    // a connection can also close without an error (the server shutting down cleanly)
     c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
     c.on('notification', (n) => opts.onNotify(n.payload ?? ''));
     try {
       await c.connect();
