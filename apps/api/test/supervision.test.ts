@@ -153,3 +153,35 @@ describe('notifications', () => {
     ).toBe(404);
   });
 });
+
+describe('the sweep in lanes', () => {
+  it('two lanes of one-task batches escalate each of 12 overdue tasks once per level, and the chain holds', async () => {
+    const codes = ['ga', 'scjg', 'zfw', 'jw', 'jcy', 'fy', 'xcb', 'wgx', 'jy', 'sf', 'mz', 'cz'];
+    const order = await office.post('/api/work-orders', {
+      title: '多单位逾期事项',
+      body: '十二个成员单位同时逾期',
+      dueInWorkdays: 1,
+      assignments: await Promise.all(
+        codes.map(async (code, i) => ({
+          unitId: await env.unitId(code),
+          role: i === 0 ? 'lead' : 'assist',
+        })),
+      ),
+    });
+    expect(order.statusCode).toBe(201);
+    const ids: string[] = order.json().tasks.map((t: { id: string }) => t.id);
+    env.clock.advance(10 * DAY);
+    const base = { db: env.database.db, clock: env.clock, log: silent };
+    const handled = await processDueClocks(base, 1, 1000, 2);
+    expect(handled).toBe(12);
+    const levels = await env.sql<{ task_id: string; levels: string }>(
+      `SELECT task_id, string_agg(reason || ':' || level, ',' ORDER BY reason, level) AS levels
+         FROM escalations WHERE task_id = ANY($1::uuid[]) GROUP BY task_id`,
+      [ids],
+    );
+    expect(levels).toHaveLength(12);
+    for (const row of levels) expect(row.levels).toBe('unsigned:1,overdue:1,overdue:2,overdue:3');
+    expect(await processDueClocks(base, 1, 1000, 2)).toBe(0);
+    expect((await office.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+});

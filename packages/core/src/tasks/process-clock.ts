@@ -87,5 +87,9 @@ export const processTaskClock = (base: BaseCtx, taskId: string) =>
   processClock(taskClocks, base, taskId);
 
 /** The sweep over every due task. */
-export const processDueClocks = (base: BaseCtx, batch?: number, maxPasses?: number) =>
-  processDue(taskClocks, base, batch, maxPasses);
+export const processDueClocks = (
+  base: BaseCtx,
+  batch?: number,
+  maxPasses?: number,
+  lanes?: number,
+) => processDue(taskClocks, base, batch, maxPasses, lanes);
