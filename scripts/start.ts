@@ -1,5 +1,5 @@
 import { buildApp, openApiDeps } from '@lianxi/api';
-import { ConfigError, loadConfig, seedDemo, systemClock } from '@lianxi/core';
+import { collectGarbageSooner, ConfigError, loadConfig, seedDemo, systemClock } from '@lianxi/core';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDatabase, runMigrations, SEED_UNITS } from '@lianxi/db';
 import { startWorker } from '@lianxi/worker';
 import { buildWebIfStale } from './build-web.js';
@@ -11,6 +11,7 @@ import { preflight } from './preflight.js';
  * in this process until Ctrl-C stops both.
  */
 async function main() {
+  collectGarbageSooner();
   const config = loadConfig();
   const problems = await preflight(config.databaseUrl, config.redisUrl);
   if (problems.length) {

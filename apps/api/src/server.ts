@@ -1,8 +1,9 @@
-import { loadConfig } from '@lianxi/core';
+import { collectGarbageSooner, loadConfig } from '@lianxi/core';
 import { buildApp } from './app.js';
 import { openApiDeps } from './runtime.js';
 
 /** The API alone, as deployments run it beside separate worker processes. */
+collectGarbageSooner();
 const config = loadConfig();
 const deps = openApiDeps(config);
 const app = await buildApp(deps);

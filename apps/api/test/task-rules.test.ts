@@ -34,6 +34,57 @@ async function issue(codes: string[], extra: Record<string, unknown> = {}) {
 const taskOf = (order: { tasks: { id: string; unitId: string }[] }, code: string) =>
   order.tasks.find((t) => t.unitId === units[code])!.id;
 
+describe('the task list', () => {
+  it('each filter, alone and together, pages to exactly what the table holds, for office and unit', async () => {
+    const first = await issue(['ga', 'scjg', 'jy']);
+    await issue(['ga', 'mz']);
+    await issue(['scjg', 'ga']);
+    const ga = await env.as('unit-ga');
+    await ga.post(`/api/tasks/${taskOf(first, 'ga')}/accept`, {});
+    const pageAll = async (who: Caller, query: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await who.get(
+          `/api/tasks?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        ids.push(...res.json().items.map((t: { id: string }) => t.id));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const expected = async (where: string, values: unknown[]) =>
+      (
+        await env.sql<{ id: string }>(
+          `SELECT id FROM tasks WHERE ${where} ORDER BY created_at DESC, id DESC`,
+          values,
+        )
+      ).map((r) => r.id);
+    const cases: [Caller, string, string, unknown[]][] = [
+      [office, '', 'true', []],
+      [office, `unitId=${units.ga}`, 'unit_id = $1', [units.ga]],
+      [office, `workOrderId=${first.id}`, 'work_order_id = $1', [first.id]],
+      [office, 'status=accepted', "status = 'accepted'", []],
+      [office, 'overdue=false', 'escalation_level = 0', []],
+      [
+        office,
+        `unitId=${units.ga}&status=issued&overdue=false`,
+        "unit_id = $1 AND status = 'issued' AND escalation_level = 0",
+        [units.ga],
+      ],
+      [ga, '', 'unit_id = $1', [units.ga]],
+      [ga, `unitId=${units.scjg}`, 'false', []],
+      [ga, 'status=issued', "unit_id = $1 AND status = 'issued'", [units.ga]],
+    ];
+    for (const [who, query, where, values] of cases) {
+      const want = await expected(where, values);
+      expect(await pageAll(who, query), `${query} (${where})`).toEqual(want);
+    }
+    expect((await expected("unit_id = $1 AND status = 'issued'", [units.ga])).length).toBe(2);
+  });
+});
+
 describe('cursors and limits a client can break', () => {
   it('a well-formed cursor with a bad key is a 400 on every list, not a 500', async () => {
     const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');

@@ -1,9 +1,10 @@
-import { loadConfig, systemClock } from '@lianxi/core';
+import { collectGarbageSooner, loadConfig, systemClock } from '@lianxi/core';
 import { openDatabase } from '@lianxi/db';
 import pino from 'pino';
 import { startWorker } from './worker.js';
 
 /** The worker alone, as deployments run it beside separate API processes. */
+collectGarbageSooner();
 const config = loadConfig();
 const log = pino({ level: config.logLevel, name: 'worker' });
 const database = openDatabase(config.databaseUrl);

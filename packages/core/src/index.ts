@@ -25,3 +25,4 @@ export * from './letters/index.js';
 export * from './reports/index.js';
 export * from './exports/index.js';
 export * from './briefings/index.js';
+export * from './process/heap.js';

@@ -44,7 +44,9 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   await app.register(fastifyJwt, {
     secret: deps.config.jwtSecret,
     sign: { algorithm: 'HS256', iss: ISSUER, expiresIn: deps.config.accessTokenTtlSeconds },
-    verify: { algorithms: ['HS256'], allowedIss: ISSUER },
+    // a token's signature is checked once per process, then remembered until it expires;
+    // its session is still looked up on every request
+    verify: { algorithms: ['HS256'], allowedIss: ISSUER, cache: true },
     messages: {
       noAuthorizationInHeaderMessage: '缺少登录凭证（Authorization: Bearer …）',
       authorizationTokenExpiredMessage: '登录凭证已过期，请刷新或重新登录',

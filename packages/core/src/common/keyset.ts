@@ -1,11 +1,19 @@
-import { and, type Column, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, type Column, eq, lt, or, type Placeholder, type SQL } from 'drizzle-orm';
 import { decodeTimeCursor, encodeCursor } from './cursor.js';
 
 /** Rows after the cursor in newest-first (time, id) order. */
 export function olderThan(cursor: string, time: Column, id: Column): SQL {
   const key = decodeTimeCursor(cursor);
-  return or(lt(time, key.at), and(eq(time, key.at), lt(id, key.id)))!;
+  return olderThanKey(time, id, key.at, key.id);
 }
+
+/** The same for a key given as values, or as placeholders of a prepared statement. */
+export const olderThanKey = (
+  time: Column,
+  id: Column,
+  at: Date | Placeholder,
+  keyId: string | Placeholder,
+): SQL => or(lt(time, at), and(eq(time, at), lt(id, keyId)))!;
 
 /** The page of `limit` rows out of `limit + 1` fetched, and the cursor to the next one. */
 export function timePage<R, T>(

@@ -6,35 +6,77 @@ import {
   type TaskSummary,
 } from '@lianxi/domain';
 import { escalations, taskEvents, tasks, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
-import { olderThan, timePage } from '../common/keyset.js';
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { decodeTimeCursor } from '../common/cursor.js';
+import { olderThanKey, timePage } from '../common/keyset.js';
+import { preparedByShape } from '../common/prepared.js';
 import type { Ctx } from '../context.js';
-import { findTask, summaryColumns, taskScope, toSummary } from './row.js';
+import { findTask, scopeOf, summaryColumns, toSummary } from './row.js';
+
+const p = sql.placeholder;
+
+interface ListShape extends Record<string, boolean> {
+  unitScoped: boolean;
+  status: boolean;
+  unitId: boolean;
+  workOrderId: boolean;
+  overdue: boolean;
+  onTime: boolean;
+  cursor: boolean;
+}
+
+/**
+ * The task list, one statement per combination of filters, within the caller's scope.
+ */
+const listStatement = preparedByShape('tasks_list', (db, statement, shape: ListShape) => {
+  const where: SQL[] = [
+    scopeOf(p('conferenceId'), shape.unitScoped ? p('scopeUnitId') : undefined),
+  ];
+  if (shape.status) where.push(eq(tasks.status, p('status')));
+  if (shape.unitId) where.push(eq(tasks.unitId, p('unitId')));
+  if (shape.workOrderId) where.push(eq(tasks.workOrderId, p('workOrderId')));
+  if (shape.overdue) {
+    where.push(and(gt(tasks.escalationLevel, 0), inArray(tasks.status, [...OPEN_STATUSES]))!);
+  }
+  if (shape.onTime) where.push(eq(tasks.escalationLevel, 0));
+  if (shape.cursor)
+    where.push(olderThanKey(tasks.createdAt, tasks.id, p('cursorAt'), p('cursorId')));
+  return db
+    .select({ task: summaryColumns, serial: workOrders.serial, title: workOrders.title })
+    .from(tasks)
+    .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
+    .where(and(...where))
+    .orderBy(desc(tasks.createdAt), desc(tasks.id))
+    .limit(p('limit'))
+    .prepare(statement);
+});
 
 /** Tasks in the caller's scope, newest first; a unit user's `unitId` filter cannot widen it. */
 export async function listTasks(
   ctx: Ctx,
   query: TaskListQuery,
 ): Promise<{ items: TaskSummary[]; nextCursor: string | null }> {
-  const where: SQL[] = [taskScope(ctx)];
-  if (query.status) where.push(eq(tasks.status, query.status));
-  if (query.unitId) where.push(eq(tasks.unitId, query.unitId));
-  if (query.workOrderId) where.push(eq(tasks.workOrderId, query.workOrderId));
-  if (query.overdue !== undefined) {
-    where.push(
-      query.overdue
-        ? and(gt(tasks.escalationLevel, 0), inArray(tasks.status, [...OPEN_STATUSES]))!
-        : eq(tasks.escalationLevel, 0),
-    );
-  }
-  if (query.cursor) where.push(olderThan(query.cursor, tasks.createdAt, tasks.id));
-  const rows = await ctx.db
-    .select({ task: summaryColumns, serial: workOrders.serial, title: workOrders.title })
-    .from(tasks)
-    .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
-    .where(and(...where))
-    .orderBy(desc(tasks.createdAt), desc(tasks.id))
-    .limit(query.limit + 1);
+  const unitScoped = ctx.actor.role === 'unit';
+  const cursor = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
+  const statement = listStatement(ctx.db, {
+    unitScoped,
+    status: query.status !== undefined,
+    unitId: query.unitId !== undefined,
+    workOrderId: query.workOrderId !== undefined,
+    overdue: query.overdue === true,
+    onTime: query.overdue === false,
+    cursor: cursor !== undefined,
+  });
+  const rows = await statement.execute({
+    conferenceId: ctx.conferenceId,
+    scopeUnitId: unitScoped ? ctx.actor.unitId : null,
+    status: query.status ?? null,
+    unitId: query.unitId ?? null,
+    workOrderId: query.workOrderId ?? null,
+    cursorAt: cursor?.at ?? null,
+    cursorId: cursor?.id ?? null,
+    limit: query.limit + 1,
+  });
   return timePage(
     rows,
     query.limit,

@@ -1,15 +1,25 @@
 import { notFound, type TaskClock, type TaskSummary } from '@lianxi/domain';
 import { tasks, workOrders } from '@lianxi/db';
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
 
 /** What the caller may see: their conference, and for a unit user only its own unit's tasks. */
 export function taskScope(ctx: Ctx): SQL {
-  const conference = eq(tasks.conferenceId, ctx.conferenceId);
-  if (ctx.actor.role === 'unit') return and(conference, eq(tasks.unitId, ctx.actor.unitId ?? ''))!;
-  return conference;
+  return scopeOf(
+    ctx.conferenceId,
+    ctx.actor.role === 'unit' ? (ctx.actor.unitId ?? '') : undefined,
+  );
+}
+
+/** The same with the values given, or as placeholders of a prepared statement. */
+export function scopeOf(
+  conferenceId: string | Placeholder,
+  unitId: string | Placeholder | undefined,
+): SQL {
+  const conference = eq(tasks.conferenceId, conferenceId);
+  return unitId === undefined ? conference : and(conference, eq(tasks.unitId, unitId))!;
 }
 
 /** Fetch-or-404 within scope; `lock` takes the row for the rest of the transaction. */
