@@ -4,20 +4,20 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { type Notice, notifyMany } from '../notifications/notify.js';
-import type { TaskRow } from './row.js';
+import type { ClockTask } from './row.js';
 
 const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
 
 /** One due clock event of a task whose row the caller holds locked. */
 export interface DueClockEvent {
-  task: TaskRow;
+  task: ClockTask;
   event: ClockEvent;
   dueAt: Date;
 }
 
 /** What an event asks for: an escalation recorded once, a notice, a supervision case raised. */
 interface Effect {
-  task: TaskRow;
+  task: ClockTask;
   escalation?: { reason: EscalationReason; level: number; dueAt: Date };
   notice: Notice;
   caseLevel?: 2 | 3;
@@ -106,9 +106,9 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
  * Level 2 opens the supervision case; level 3 raises it. One open case per task: a task
  * that reached both levels in one pass gets its case at the higher one.
  */
-async function openOrRaiseCases(ctx: Ctx, wanted: { task: TaskRow; level: 2 | 3 }[]) {
+async function openOrRaiseCases(ctx: Ctx, wanted: { task: ClockTask; level: 2 | 3 }[]) {
   if (!wanted.length) return;
-  const highest = new Map<string, { task: TaskRow; level: 2 | 3 }>();
+  const highest = new Map<string, { task: ClockTask; level: 2 | 3 }>();
   for (const w of wanted) {
     if ((highest.get(w.task.id)?.level ?? 0) < w.level) highest.set(w.task.id, w);
   }

@@ -4,7 +4,7 @@ import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import { type ClockKind, processClock, processDue } from '../clocks/runner.js';
 import type { BaseCtx, Ctx } from '../context.js';
 import { applyClockEvents, type DueClockEvent } from './escalate.js';
-import { type TaskRow, toClock } from './row.js';
+import { type ClockTask, clockTaskColumns, toClock } from './row.js';
 import { scheduleClocks } from './schedule.js';
 
 /**
@@ -12,10 +12,10 @@ import { scheduleClocks } from './schedule.js';
  * the tasks in one UPDATE, the timers in one outbox INSERT, the events' rows in one
  * statement per kind.
  */
-async function processLocked(ctx: Ctx, rows: TaskRow[]): Promise<number> {
+async function processLocked(ctx: Ctx, rows: ClockTask[]): Promise<number> {
   const now = ctx.clock.now();
   const due: DueClockEvent[] = [];
-  const changed: TaskRow[] = [];
+  const changed: ClockTask[] = [];
   let handled = 0;
   for (const row of rows) {
     let clock = toClock(row);
@@ -28,7 +28,7 @@ async function processLocked(ctx: Ctx, rows: TaskRow[]): Promise<number> {
       if (event.kind === 'level') escalationLevel = Math.max(escalationLevel, event.level);
     }
     if (events.length) handled++;
-    const updated: TaskRow = {
+    const updated: ClockTask = {
       ...row,
       ladderLevel: clock.ladderLevel,
       signReminded: clock.signReminded,
@@ -45,7 +45,7 @@ async function processLocked(ctx: Ctx, rows: TaskRow[]): Promise<number> {
   return handled;
 }
 
-export const taskClocks: ClockKind<TaskRow> = {
+export const taskClocks: ClockKind<ClockTask> = {
   async nextCheckAt(ctx, id) {
     const [row] = await ctx.db
       .select({ at: tasks.nextCheckAt })
@@ -55,7 +55,7 @@ export const taskClocks: ClockKind<TaskRow> = {
   },
   async lockIfDue(ctx, id, now, skipLocked) {
     const [row] = await ctx.db
-      .select()
+      .select(clockTaskColumns)
       .from(tasks)
       .where(and(eq(tasks.id, id), lte(tasks.nextCheckAt, now)))
       .for('update', skipLocked ? { skipLocked: true } : undefined);
@@ -72,7 +72,7 @@ export const taskClocks: ClockKind<TaskRow> = {
   },
   async lockDue(ctx, now, limit) {
     return ctx.db
-      .select()
+      .select(clockTaskColumns)
       .from(tasks)
       .where(and(isNotNull(tasks.nextCheckAt), lte(tasks.nextCheckAt, now)))
       .orderBy(asc(tasks.nextCheckAt))

@@ -50,6 +50,31 @@ type ClockColumns = Pick<
   | 'officeReminded'
 >;
 
+/** What the deadline engine reads of a task: its clock, and what its notices and rows name. */
+export const clockTaskColumns = {
+  id: tasks.id,
+  conferenceId: tasks.conferenceId,
+  workOrderId: tasks.workOrderId,
+  unitId: tasks.unitId,
+  status: tasks.status,
+  signDueAt: tasks.signDueAt,
+  dueAt: tasks.dueAt,
+  dueSoonAt: tasks.dueSoonAt,
+  level1At: tasks.level1At,
+  level2At: tasks.level2At,
+  level3At: tasks.level3At,
+  officeDueAt: tasks.officeDueAt,
+  deadlineVersion: tasks.deadlineVersion,
+  escalationLevel: tasks.escalationLevel,
+  ladderLevel: tasks.ladderLevel,
+  signReminded: tasks.signReminded,
+  dueSoonSent: tasks.dueSoonSent,
+  officeReminded: tasks.officeReminded,
+  redFlag: tasks.redFlag,
+  nextCheckAt: tasks.nextCheckAt,
+};
+export type ClockTask = Pick<TaskRow, keyof typeof clockTaskColumns>;
+
 export function toClock(row: ClockColumns): TaskClock {
   return {
     status: row.status,

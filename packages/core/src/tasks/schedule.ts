@@ -4,7 +4,7 @@ import { tasks, unnestRows } from '@lianxi/db';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { writeOutboxMany } from '../outbox/write.js';
-import { type TaskRow, toClock } from './row.js';
+import { type ClockTask, toClock } from './row.js';
 
 /** One id per task, deadline version and event time: re-adding the same timer is a no-op. */
 export const taskClockJobId = (taskId: string, deadlineVersion: number, at: Date) =>
@@ -15,7 +15,7 @@ export const taskClockJobId = (taskId: string, deadlineVersion: number, at: Date
  * timer then when that is within the timer window. PostgreSQL keeps the time; the timer
  * only makes it punctual.
  */
-export async function scheduleClock(ctx: Ctx, row: TaskRow): Promise<Date | null> {
+export async function scheduleClock(ctx: Ctx, row: ClockTask): Promise<Date | null> {
   const [next] = await scheduleClocks(ctx, [row]);
   return next;
 }
@@ -27,7 +27,7 @@ export async function scheduleClock(ctx: Ctx, row: TaskRow): Promise<Date | null
  */
 export async function scheduleClocks(
   ctx: Ctx,
-  rows: TaskRow[],
+  rows: ClockTask[],
   opts: { withLadder?: boolean } = {},
 ): Promise<(Date | null)[]> {
   const nexts = rows.map((row) => nextCheckAt(toClock(row)));
