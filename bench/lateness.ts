@@ -1,3 +1,4 @@
+import { QUEUE_CONCURRENCY } from '@lianxi/queue';
 import { fmt, progress, type BenchOptions, type Result } from './options.js';
 import { ESCALATE_FLOOR_SQL, plantTasks } from './plant.js';
 import { sleep, waitFor, type World } from './world.js';
@@ -134,6 +135,6 @@ export async function benchLateness(world: World, opts: BenchOptions): Promise<R
       (timersOut
         ? `all relayed ${fmt(relaySeconds, 1)} s after planting began`
         : 'not all relayed by the due second') +
-      '); worker process, concurrency 20, reconcile every 30 s',
+      `); worker process, ${QUEUE_CONCURRENCY.deadlines} deadline jobs at once, reconcile every 30 s`,
   };
 }

@@ -1,6 +1,12 @@
 import type { Clock, Config, Log } from '@lianxi/core';
 import type { Database } from '@lianxi/db';
-import { createQueues, createRedis, payloadSchema, QUEUE_NAMES } from '@lianxi/queue';
+import {
+  createQueues,
+  createRedis,
+  payloadSchema,
+  QUEUE_CONCURRENCY,
+  QUEUE_NAMES,
+} from '@lianxi/queue';
 import { Worker } from 'bullmq';
 import { startOutboxRelay } from './outbox-relay.js';
 import { processors } from './processors/index.js';
@@ -12,6 +18,7 @@ export interface WorkerDeps {
   database: Database;
   clock: Clock;
   log: Log;
+  /** Jobs of each queue run at once, for all queues alike (by default each queue's own). */
   concurrency?: number;
   outboxPollMs?: number;
   /** How often the sweep looks for due clocks that no timer handled (30 s by default). */
@@ -48,7 +55,11 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
         if (!schema || !handler) throw new Error(`no processor for ${name}/${job.name}`);
         await handler(schema.parse(job.data), ctx);
       },
-      { connection: blocking, prefix: config.queuePrefix, concurrency: deps.concurrency ?? 20 },
+      {
+        connection: blocking,
+        prefix: config.queuePrefix,
+        concurrency: deps.concurrency ?? QUEUE_CONCURRENCY[name],
+      },
     );
     worker.on('failed', (job, err) =>
       log.warn({ queue: name, job: job?.name, jobId: job?.id, err }, 'job failed'),

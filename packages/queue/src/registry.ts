@@ -38,6 +38,20 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q>> = z.infer<
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
 
+/**
+ * How many jobs of each queue one worker process runs at once. A deadline job is a database
+ * transaction over a batch of due rows, so more of them than about twice the database's
+ * cores only adds lock waits and memory (`npm run bench`, 10,000 deadlines due in one second
+ * on two cores: lateness p99 2.4–3.3 s at 20, 1.7–1.8 s at 3 or 4). Routing and webhooks
+ * spend their time waiting on others, so many may wait at once.
+ */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
+  maintenance: 20,
+  deadlines: 4,
+  clues: 20,
+  notifications: 20,
+};
+
 export function isQueueName(name: string): name is QueueName {
   return Object.hasOwn(QUEUES, name);
 }

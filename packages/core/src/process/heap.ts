@@ -9,5 +9,5 @@ import { setFlagsFromString } from 'node:v8';
  * how large it may become.
  */
 export function collectGarbageSooner(): void {
-  setFlagsFromString('--heap-growing-percent=50');
+  setFlagsFromString('--heap-growing-percent=25');
 }
