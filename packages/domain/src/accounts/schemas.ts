@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from '../common/schemas.js';
+import { Id, Instant, Text } from '../common/schemas.js';
 import { Role } from '../roles.js';
 
 export const Username = z
@@ -59,14 +59,14 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const User = Me.omit({ mustChangePassword: true }).extend({
   disabled: z.boolean(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: Instant,
 });
 export type User = z.infer<typeof User>;
 
 export const LoginLogEntry = z.object({
   id: z.number().int(),
   username: z.string(),
-  at: z.iso.datetime({ offset: true }),
+  at: Instant,
   ip: z.string().nullable(),
   success: z.boolean(),
   reason: z.string().nullable(),

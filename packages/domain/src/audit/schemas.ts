@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../common/schemas.js';
+import { Id, Instant } from '../common/schemas.js';
 
 export const AuditQuery = z.object({
   subjectType: z.string().trim().max(64).optional(),
@@ -12,7 +12,7 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditEntry = z.object({
   id: z.number().int(),
-  at: z.iso.datetime({ offset: true }),
+  at: Instant,
   actorId: Id.nullable(),
   actorRole: z.string(),
   action: z.string(),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../common/schemas.js';
-
-const Instant = z.iso.datetime({ offset: true });
+import { Id, Instant } from '../common/schemas.js';
 
 /** Evidence files may be up to 20 MB each. */
 export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;

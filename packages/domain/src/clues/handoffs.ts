@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Id, Text } from '../common/schemas.js';
+import { Id, Instant, Text } from '../common/schemas.js';
 import { HandoffKind } from './routing.js';
-
-const Instant = z.iso.datetime({ offset: true });
 
 export const HandoffStatus = z.enum(['sent', 'received', 'reconsidering', 'answered']);
 export type HandoffStatus = z.infer<typeof HandoffStatus>;

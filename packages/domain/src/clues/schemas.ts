@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from '../common/schemas.js';
-
-const Instant = z.iso.datetime({ offset: true });
+import { Id, Instant, Text } from '../common/schemas.js';
 
 /** Where a clue came from (DESIGN §6). */
 export const ClueChannel = z.enum([

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 export const Id = z.uuid();
+/** An instant as ISO 8601 with its offset, as every response and input carries times. */
+export const Instant = z.iso.datetime({ offset: true });
 export const IdParams = z.object({ id: Id });
 export type IdParams = z.infer<typeof IdParams>;
 

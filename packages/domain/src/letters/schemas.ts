@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Id, Text, Version } from '../common/schemas.js';
-
-const Instant = z.iso.datetime({ offset: true });
+import { Id, Instant, Version, Text } from '../common/schemas.js';
 
 /** What the platform measures for an indicator (DESIGN §7). */
 export const Metric = z.enum([

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Id, PageQuery, Text, Version } from '../common/schemas.js';
-
-const Instant = z.iso.datetime({ offset: true });
+import { PageQuery, Id, Instant, Version, Text } from '../common/schemas.js';
 
 /** 全体会议, 例会, 专题会议. */
 export const MeetingKind = z.enum(['plenary', 'regular', 'special']);

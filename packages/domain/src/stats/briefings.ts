@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Id, Text, Version } from '../common/schemas.js';
+import { Id, Instant, Version, Text } from '../common/schemas.js';
 import { type Figures, monthLabel } from './figures.js';
 
-const Instant = z.iso.datetime({ offset: true });
 const LocalDate = z.iso.date();
 
 export const CreateBriefingInput = z

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Id, Text, Version } from '../common/schemas.js';
+import { Id, Instant, Version, Text } from '../common/schemas.js';
 import { FigureChanges, Figures, Month } from './figures.js';
-
-const Instant = z.iso.datetime({ offset: true });
 
 export const StatReportStatus = z.enum(['draft', 'submitted', 'approved']);
 export type StatReportStatus = z.infer<typeof StatReportStatus>;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Id, Text } from '../common/schemas.js';
+import { Id, Instant, Text } from '../common/schemas.js';
 import { TaskStatus } from '../tasks/status.js';
-
-const Instant = z.iso.datetime({ offset: true });
 
 export const OverdueItem = z.object({
   taskId: Id,

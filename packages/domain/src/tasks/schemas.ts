@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Id, Text } from '../common/schemas.js';
+import { Id, Instant, Text } from '../common/schemas.js';
 import { TaskStatus } from './status.js';
 
-const Instant = z.iso.datetime({ offset: true });
 export const Priority = z.enum(['normal', 'urgent']);
 export type Priority = z.infer<typeof Priority>;
 export const AssignmentRole = z.enum(['lead', 'assist']);
