@@ -94,7 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
   });
   await app.register(openapiPlugin);
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, {
+    production: deps.config.env === 'production',
+    token: deps.config.metricsToken,
+  });
   await app.register(authPlugin, deps);
 
   await app.register(healthRoutes, deps);

@@ -93,6 +93,45 @@ describe('operations surface', () => {
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 
+  it('in production, /metrics answers only the scraper token, and nobody when none is set', async () => {
+    const token = 'scrape-0123456789abcdef';
+    const prod = await createTestEnv({ env: 'production', metricsToken: token });
+    try {
+      const bare = await prod.app.inject('/metrics');
+      expect(bare.statusCode).toBe(401);
+      expect(bare.headers['content-type']).toContain('application/problem+json');
+      const wrong = await prod.app.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer scrape-0123456789abcdeX' },
+      });
+      expect(wrong.statusCode).toBe(401);
+      const short = await prod.app.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer scrape' },
+      });
+      expect(short.statusCode).toBe(401);
+      const right = await prod.app.inject({
+        url: '/metrics',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(right.statusCode).toBe(200);
+      expect(right.body).toContain('lianxi_http_request_duration_seconds');
+    } finally {
+      await prod.close();
+    }
+    const closed = await createTestEnv({ env: 'production' });
+    try {
+      const res = await closed.app.inject({
+        url: '/metrics',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().detail).toContain('METRICS_TOKEN');
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('sends security headers and echoes or assigns a request id', async () => {
     const res = await env.app.inject({
       url: '/health/live',

@@ -30,6 +30,8 @@ const Env = z.object({
    * timer window: checks beyond it get their timers from this sweep.
    */
   RECONCILE_EVERY_MS: z.coerce.number().int().min(200).max(TIMER_WINDOW_MS).default(30_000),
+  /** What a Prometheus scraper presents (`Authorization: Bearer …`) to read `/metrics`. */
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
 });
 
 export interface Config {
@@ -49,6 +51,8 @@ export interface Config {
   sessionMaxHours: number;
   reconcileEveryMs: number;
   reporterKeys: ReporterKeys;
+  /** In production `/metrics` answers only to this bearer token, and is closed without one. */
+  metricsToken?: string;
 }
 
 export interface ReporterKeys {
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    metricsToken: e.METRICS_TOKEN,
     reporterKeys: parseReporterKeys(e.REPORTER_KEYS ?? developmentKeys(e.NODE_ENV, dataDir)),
   };
 }
