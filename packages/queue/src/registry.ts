@@ -42,7 +42,7 @@ export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
  * How many jobs of each queue one worker process runs at once. A deadline job is a database
  * transaction over a batch of due rows, so more of them than about twice the database's
  * cores only adds lock waits and memory (`npm run bench`, 10,000 deadlines due in one second
- * on two cores: lateness p99 2.4–3.3 s at 20, 1.7–1.8 s at 3 or 4). Routing and webhooks
+ * on two cores: lateness p99 2.4–3.3 s at 20, 1.7–2.4 s at 4). Routing and webhooks
  * spend their time waiting on others, so many may wait at once.
  */
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
