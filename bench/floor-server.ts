@@ -6,11 +6,14 @@ import pg from 'pg';
  * schemas, no logger, no plugins) whose one route runs, through a `pg` Pool of the same size
  * as the API's (10), the SQL that `listTasks` (packages/core/src/tasks/read.ts) makes for a
  * unit user with no filters: the unit's scope (conference and unit), joined to its work
- * order, newest first by (created_at, id), one row more than the page of 50. The SQL is
- * written by hand to match, column for column, what drizzle generates from that query
- * (checked with drizzle's query logger); the rows are shaped into the same summary fields and
- * cursor.
+ * order, newest first by (created_at, id), one row more than the page of 50 (the number
+ * in the text, as the API writes it). The SQL is written by hand to match, column for
+ * column, what drizzle generates from that query (checked with drizzle's query logger); the
+ * rows are shaped into the same summary fields and cursor. It runs as an unnamed statement,
+ * as plain `pool.query` does; the API's is a named statement whose plan PostgreSQL keeps.
  */
+const LIMIT = 50;
+
 const INBOX_SQL = `
   select t.id, t.work_order_id, t.unit_id, t.role, t.status, t.sign_due_at, t.due_at,
          t.escalation_level, t.deadline_version, t.version, t.provisional, t.red_flag,
@@ -19,9 +22,7 @@ const INBOX_SQL = `
     inner join work_orders w on w.id = t.work_order_id
    where (t.conference_id = $1 and t.unit_id = $2)
    order by t.created_at desc, t.id desc
-   limit $3`;
-
-const LIMIT = 50;
+   limit ${LIMIT + 1}`;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -32,7 +33,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   const app = Fastify();
   app.get('/tasks', async () => {
-    const { rows } = await pool.query(INBOX_SQL, [conferenceId, unitId, LIMIT + 1]);
+    const { rows } = await pool.query(INBOX_SQL, [conferenceId, unitId]);
     const page = rows.slice(0, LIMIT);
     const last = page.at(-1);
     return {

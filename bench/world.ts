@@ -82,6 +82,8 @@ export async function openWorld(opts: BenchOptions): Promise<World> {
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
     reconcileEveryMs: 30_000,
+    // as in production: responses written by their compiled schemas, without the zod check
+    checkResponses: false,
     reporterKeys: parseReporterKeys(`b1:${randomBytes(32).toString('base64')}`),
   };
   return {

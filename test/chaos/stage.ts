@@ -41,6 +41,7 @@ export async function openChaosStage(overrides: Partial<Config> = {}): Promise<C
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
     reconcileEveryMs: 2000,
+    checkResponses: true,
     reporterKeys: parseReporterKeys(TEST_REPORTER_KEYS),
     ...overrides,
   };

@@ -66,6 +66,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
     reconcileEveryMs: 30_000,
+    checkResponses: true,
     reporterKeys: parseReporterKeys(TEST_REPORTER_KEYS),
     ...overrides,
   };

@@ -23,6 +23,7 @@ const serviceEnv = (config: Config, extra: Record<string, string> = {}) => ({
     .join(','),
   RECONCILE_EVERY_MS: String(config.reconcileEveryMs),
   DATA_DIR: config.dataDir,
+  CHECK_RESPONSES: String(config.checkResponses),
   LOG_LEVEL: 'info',
   ...extra,
 });

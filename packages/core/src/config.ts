@@ -32,6 +32,8 @@ const Env = z.object({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(200).max(TIMER_WINDOW_MS).default(30_000),
   /** What a Prometheus scraper presents (`Authorization: Bearer …`) to read `/metrics`. */
   METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
+  /** Check every response against its schema through zod as well; off by default in production. */
+  CHECK_RESPONSES: z.stringbool().optional(),
 });
 
 export interface Config {
@@ -53,6 +55,8 @@ export interface Config {
   reporterKeys: ReporterKeys;
   /** In production `/metrics` answers only to this bearer token, and is closed without one. */
   metricsToken?: string;
+  /** Responses are checked through zod before they are written (development and tests). */
+  checkResponses: boolean;
 }
 
 export interface ReporterKeys {
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     metricsToken: e.METRICS_TOKEN,
+    checkResponses: e.CHECK_RESPONSES ?? e.NODE_ENV !== 'production',
     reporterKeys: parseReporterKeys(e.REPORTER_KEYS ?? developmentKeys(e.NODE_ENV, dataDir)),
   };
 }

@@ -9,13 +9,13 @@ import { escalations, taskEvents, tasks, workOrders } from '@lianxi/db';
 import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { decodeTimeCursor } from '../common/cursor.js';
 import { olderThanKey, timePage } from '../common/keyset.js';
-import { preparedByShape } from '../common/prepared.js';
+import { limitInText, preparedByShape, rowsForPage } from '../common/prepared.js';
 import type { Ctx } from '../context.js';
 import { findTask, scopeOf, summaryColumns, toSummary } from './row.js';
 
 const p = sql.placeholder;
 
-interface ListShape extends Record<string, boolean> {
+interface ListShape extends Record<string, boolean | number> {
   unitScoped: boolean;
   status: boolean;
   unitId: boolean;
@@ -23,6 +23,7 @@ interface ListShape extends Record<string, boolean> {
   overdue: boolean;
   onTime: boolean;
   cursor: boolean;
+  rows: number;
 }
 
 /**
@@ -47,7 +48,7 @@ const listStatement = preparedByShape('tasks_list', (db, statement, shape: ListS
     .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
     .where(and(...where))
     .orderBy(desc(tasks.createdAt), desc(tasks.id))
-    .limit(p('limit'))
+    .limit(limitInText(shape.rows))
     .prepare(statement);
 });
 
@@ -66,6 +67,7 @@ export async function listTasks(
     overdue: query.overdue === true,
     onTime: query.overdue === false,
     cursor: cursor !== undefined,
+    rows: rowsForPage(query.limit),
   });
   const rows = await statement.execute({
     conferenceId: ctx.conferenceId,
@@ -75,7 +77,6 @@ export async function listTasks(
     workOrderId: query.workOrderId ?? null,
     cursorAt: cursor?.at ?? null,
     cursorId: cursor?.id ?? null,
-    limit: query.limit + 1,
   });
   return timePage(
     rows,
