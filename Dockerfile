@@ -41,4 +41,4 @@ COPY --from=build /app/dist dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-CMD ["node", "dist/api.mjs"]
+CMD ["node", "--max-semi-space-size=32", "dist/api.mjs"]

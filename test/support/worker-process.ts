@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '@lianxi/core';
 import { DEMO_PASSWORD } from '@lianxi/db';
+import { SERVICE_NODE_FLAGS } from '../../scripts/build-services.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -40,7 +41,11 @@ export async function spawnService(
 ): Promise<ServiceProcess> {
   // node itself (with tsx as a loader for sources), not the tsx CLI: the CLI runs the
   // service in a child of its own, and a SIGKILL to the CLI would leave that child running
-  const args = entry.endsWith('.mjs') ? [entry] : ['--import', 'tsx', entry];
+  const args = [
+    ...SERVICE_NODE_FLAGS,
+    ...(entry.endsWith('.mjs') ? [] : ['--import', 'tsx']),
+    entry,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: serviceEnv(config, extra),

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type AppDeps, buildApp } from '@lianxi/api';
 import { openDatabase } from '@lianxi/db';
 import { createRedis } from '@lianxi/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_NODE_FLAGS } from '../../../scripts/build-services.js';
 import { TestClock } from '../../../test/support/clock.js';
 import { TEST_REDIS_URL } from '../../../test/support/databases.js';
 import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
@@ -173,5 +177,28 @@ describe('operations surface', () => {
       name: 'a\u0000b',
     });
     expect(nul.statusCode).toBe(400);
+  });
+});
+
+describe('service start commands', () => {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+  it('every command that starts a bundle gives it the service flags', () => {
+    const scripts = JSON.parse(read('package.json')).scripts as Record<string, string>;
+    const starts = [
+      ...['start', 'api', 'worker'].map((name) => scripts[name]),
+      ...read('Dockerfile')
+        .split('\n')
+        .filter((l) => l.startsWith('CMD')),
+      ...read('docker-compose.yml')
+        .split('\n')
+        .filter((l) => l.includes('.mjs')),
+    ];
+    expect(starts.length).toBe(6);
+    for (const line of starts) {
+      expect(line).toMatch(/dist\/\w+\.mjs/);
+      for (const flag of SERVICE_NODE_FLAGS) expect(line, line).toContain(flag);
+    }
   });
 });

@@ -4,7 +4,6 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileTypeFromFile } from 'file-type';
 
 /** Where evidence lives: `<dataDir>/attachments/<ab>/<sha256>`, each distinct file once. */
 export interface AttachmentStore {
@@ -45,6 +44,8 @@ export async function stageUpload(store: AttachmentStore, source: Readable): Pro
   });
   try {
     await pipeline(source, count, createWriteStream(tempPath, { mode: 0o600 }));
+    // loaded with the first upload, not with the service
+    const { fileTypeFromFile } = await import('file-type');
     const type = await fileTypeFromFile(tempPath);
     return { tempPath, sha256: hash.digest('hex'), size, mediaType: type?.mime };
   } catch (e) {

@@ -1,12 +1,15 @@
 import { type Briefing, briefingBlocks } from '@lianxi/domain';
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
 
 const RED = 'C00000';
 const BODY_FONT = '仿宋';
 const TITLE_FONT = '宋体';
 
-/** 工作简报 as a Word document, laid out like the printed issue. */
+/**
+ * 工作简报 as a Word document, laid out like the printed issue. The Word library is loaded
+ * on the first document, not with the service: most processes never write one.
+ */
 export async function briefingDocx(b: Briefing): Promise<Buffer> {
+  const { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } = await import('docx');
   const children = briefingBlocks(b).map((block) => {
     switch (block.kind) {
       case 'masthead':
