@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type pg from 'pg';
 import { buildService } from '../scripts/build-services.js';
 import {
   type ServiceProcess,
@@ -53,7 +54,9 @@ async function outboxDrained(world: World, timeoutMs: number): Promise<boolean> 
 async function main() {
   console.log(
     `lianxi bench: ${fmt(opts.tasks)} tasks, ${fmt(opts.clues)} clues, ${fmt(opts.due)} due, ` +
-      `${fmt(opts.deadlines)} deadlines${isFullScale(opts) ? '' : ' (reduced sizes)'}`,
+      `${fmt(opts.deadlines)} deadlines, sweeps among ${fmt(opts.open)}` +
+      `${opts.scaleTwice ? ` and ${fmt(2 * opts.open)}` : ''} open` +
+      `${isFullScale(opts) ? '' : ' (reduced sizes)'}`,
   );
   console.log(`\n▶ world: database ${opts.dbName}`);
   const world = await openWorld(opts);
@@ -69,6 +72,8 @@ async function main() {
         openOnly: false,
       });
       await generateClues(world, client, opts.clues);
+      // the sweep plants its overdue tasks among these: BENCH_OPEN open in all while it runs
+      await topUpOpen(world, client, opts.open - opts.due, '压测在办');
       await settle(client);
     } finally {
       await client.end();
@@ -144,20 +149,32 @@ async function main() {
 }
 
 /**
- * BENCH_SCALE_TWICE=1: adds BENCH_TASKS more tasks, all open and none due, then plants as
- * many overdue tasks again and sweeps again: the rate should follow the due items, not the
- * open ones.
+ * Adds open tasks, none of them due, until `open` are open: the realistic mix leaves about
+ * one in eight open, and the sweep is to be measured among as many open tasks as the issue
+ * names.
+ */
+async function topUpOpen(world: World, client: pg.Client, open: number, tag: string) {
+  const [{ n }] = (
+    await client.query(
+      `SELECT count(*)::int AS n FROM tasks
+        WHERE status IN ('issued', 'accepted', 'returned', 'reported')`,
+    )
+  ).rows;
+  if (open <= n) return;
+  console.log(`\n▶ adding ${fmt(open - n)} open tasks, none due (at ${elapsed()})`);
+  await generateTasks(world, client, { tasks: open - n, tag, spreadDays: 30, openOnly: true });
+}
+
+/**
+ * The second sweep (BENCH_SCALE_TWICE, on by default): adds open tasks, none due, so that
+ * with as many overdue tasks planted again twice BENCH_OPEN are open (the measurements in
+ * between left some open already), and sweeps again: the rate should follow the due items,
+ * not the open ones.
  */
 async function scaleTwice(world: World, once: EscalateRun | undefined) {
   const client = await world.client();
   try {
-    console.log(`\n▶ adding ${fmt(opts.tasks)} open tasks (at ${elapsed()})`);
-    await generateTasks(world, client, {
-      tasks: opts.tasks,
-      tag: '压测增交',
-      spreadDays: 3,
-      openOnly: true,
-    });
+    await topUpOpen(world, client, 2 * opts.open - opts.due, '压测增交');
     await settle(client);
   } finally {
     await client.end();

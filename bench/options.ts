@@ -21,6 +21,8 @@ export const ratioOf = (value: number, baseline: number | null): number | null =
 /** Sizes and budgets, from the environment; the defaults are the issue's figures. */
 export interface BenchOptions {
   tasks: number;
+  /** Open tasks the first sweep runs among; the second runs among twice as many. */
+  open: number;
   clues: number;
   due: number;
   deadlines: number;
@@ -47,15 +49,23 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   return n;
 }
 
-const flag = (env: NodeJS.ProcessEnv, name: string) => env[name] === '1' || env[name] === 'true';
+const flag = (env: NodeJS.ProcessEnv, name: string, fallback = false) =>
+  env[name] === undefined || env[name] === ''
+    ? fallback
+    : env[name] === '1' || env[name] === 'true';
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const dbName = env.BENCH_DB ?? 'lianxi_bench';
   if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`BENCH_DB: bad name ${dbName}`);
+  const tasks = int(env, 'BENCH_TASKS', 1_000_000, 16);
+  const due = int(env, 'BENCH_DUE', 100_000, 1);
+  const open = int(env, 'BENCH_OPEN', tasks, 1);
+  if (open < due) throw new Error(`BENCH_OPEN (${open}) must be at least BENCH_DUE (${due})`);
   return {
-    tasks: int(env, 'BENCH_TASKS', 1_000_000, 16),
+    tasks,
+    open,
     clues: int(env, 'BENCH_CLUES', 100_000),
-    due: int(env, 'BENCH_DUE', 100_000, 1),
+    due,
     deadlines: int(env, 'BENCH_DEADLINES', 10_000, 1),
     escalateSeconds: int(env, 'BENCH_ESCALATE_SECONDS', 60, 1),
     inboxSeconds: int(env, 'BENCH_INBOX_SECONDS', 10, 1),
@@ -63,7 +73,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     routeClues: int(env, 'BENCH_ROUTE_CLUES', 500, 1),
     latenessLeadSeconds: int(env, 'BENCH_LATENESS_LEAD_SECONDS', 15, 2),
     latenessWaitSeconds: int(env, 'BENCH_LATENESS_WAIT_SECONDS', 60, 1),
-    scaleTwice: flag(env, 'BENCH_SCALE_TWICE'),
+    scaleTwice: flag(env, 'BENCH_SCALE_TWICE', true),
     keepDb: flag(env, 'BENCH_KEEP_DB'),
     pgUrl: (env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/$/, ''),
     redisUrl: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',

@@ -91,6 +91,7 @@ export function printTable(results: Result[]): void {
 
 const VARIABLES: [string, string, string][] = [
   ['BENCH_TASKS', '1000000', 'generated tasks (realistic mix of states and deadlines)'],
+  ['BENCH_OPEN', 'BENCH_TASKS', 'open tasks (none due) topped up to before the first sweep'],
   ['BENCH_CLUES', '100000', 'generated clues, each with a report and its answered hand-off'],
   ['BENCH_DUE', '100000', 'overdue tasks planted for the escalation sweep'],
   ['BENCH_DEADLINES', '10000', 'deadlines falling due in the same second (lateness)'],
@@ -100,7 +101,7 @@ const VARIABLES: [string, string, string][] = [
   ['BENCH_ROUTE_CLUES', '500', 'clues posted for the routing measurement'],
   ['BENCH_LATENESS_LEAD_SECONDS', '15', 'how far ahead the deadlines are planted'],
   ['BENCH_LATENESS_WAIT_SECONDS', '60', 'cap on the wait after the due second'],
-  ['BENCH_SCALE_TWICE', '0', '1: add BENCH_TASKS open tasks and escalate again'],
+  ['BENCH_SCALE_TWICE', '1', 'add BENCH_OPEN more open tasks and escalate again; 0: skip'],
   ['BENCH_KEEP_DB', '0', '1: keep the lianxi_bench database afterwards'],
   ['BENCH_DB, BENCH_PG_URL, BENCH_REDIS_URL', '', 'where to run'],
 ];
@@ -129,7 +130,12 @@ export interface Report {
 }
 
 export const isFullScale = (o: BenchOptions) =>
-  o.tasks >= 1_000_000 && o.clues >= 100_000 && o.due >= 100_000 && o.deadlines >= 10_000;
+  o.tasks >= 1_000_000 &&
+  o.open >= 1_000_000 &&
+  o.scaleTwice &&
+  o.clues >= 100_000 &&
+  o.due >= 100_000 &&
+  o.deadlines >= 10_000;
 
 function markdown(r: Report): string {
   const o = r.opts;
