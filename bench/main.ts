@@ -186,8 +186,8 @@ async function scaleTwice(world: World, once: EscalateRun | undefined) {
   if (once) {
     const ratio = twice.rate / once.rate;
     twice.result.note +=
-      `. Compared with the first sweep (${fmt(once.open)} open): ${fmt(twice.open)} open, ` +
-      `engine rate ${ratio.toFixed(2)}× the first`;
+      ` Compared with the first sweep (${fmt(once.open)} open): ${fmt(twice.open)} open, ` +
+      `engine rate ${ratio.toFixed(2)}× the first.`;
   }
   results.push(twice.result);
 }
