@@ -5,7 +5,7 @@ import { type AppDeps, buildApp } from '@lianxi/api';
 import { openDatabase } from '@lianxi/db';
 import { createRedis } from '@lianxi/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICE_NODE_FLAGS } from '../../../scripts/build-services.js';
+import { buildService, SERVICE_NODE_FLAGS } from '../../../scripts/build-services.js';
 import { TestClock } from '../../../test/support/clock.js';
 import { TEST_REDIS_URL } from '../../../test/support/databases.js';
 import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
@@ -199,6 +199,15 @@ describe('service start commands', () => {
     for (const line of starts) {
       expect(line).toMatch(/dist\/\w+\.mjs/);
       for (const flag of SERVICE_NODE_FLAGS) expect(line, line).toContain(flag);
+    }
+  });
+
+  it('the API bundle loads neither the worker queues nor the libraries of rare requests at start', async () => {
+    const bundle = readFileSync(await buildService('api'), 'utf8');
+    const atStart = [...bundle.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+    expect(atStart).toContain('fastify');
+    for (const lazy of ['bullmq', 'docx', 'file-type', 'exceljs']) {
+      expect(atStart, lazy).not.toContain(lazy);
     }
   });
 });
