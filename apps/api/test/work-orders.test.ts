@@ -147,6 +147,43 @@ describe('issuing a work order', () => {
     expect(audit.payload.title).toBe(title);
     expect((await office.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
+
+  it("tells every active user of the assigned units, and queues the push of a unit's robot", async () => {
+    // a second account of 市场监管, then disabled; and a robot for 市场监管 only
+    const [ga1] = await env.sql<{ id: string }>("SELECT id FROM users WHERE username = 'unit-ga'");
+    const [spare] = await env.sql<{ id: string }>(
+      `INSERT INTO users (conference_id, username, display_name, password_hash, role, unit_id,
+                          disabled_at)
+       SELECT conference_id, 'scjg-spare', '停用账号', password_hash, role, unit_id, now()
+         FROM users WHERE username = 'unit-scjg' RETURNING id`,
+    );
+    await env.sql(
+      "UPDATE units SET webhook_url = 'https://robot.example/scjg' WHERE code = 'scjg'",
+    );
+    try {
+      const order = await issue([
+        { code: 'ga', role: 'lead' },
+        { code: 'scjg', role: 'assist' },
+      ]);
+      const told = await env.sql<{ user_id: string; username: string }>(
+        `SELECT n.user_id, u.username FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE n.subject_id = $1 ORDER BY u.username`,
+        [order.id],
+      );
+      expect(told.map((n) => n.username)).toEqual(['unit-ga', 'unit-scjg']);
+      expect(told.map((n) => n.user_id)).not.toContain(spare.id);
+      expect(told[0].user_id).toBe(ga1.id);
+      const pushes = await env.sql<{ unit_id: string }>(
+        `SELECT payload->>'unitId' AS unit_id FROM outbox
+          WHERE queue = 'notifications' AND job_id LIKE $1`,
+        [`%work-order-issued-${order.id}%`],
+      );
+      expect(pushes.map((p) => p.unit_id)).toEqual([units.scjg]);
+    } finally {
+      await env.sql("UPDATE units SET webhook_url = NULL WHERE code = 'scjg'");
+      await env.sql("DELETE FROM users WHERE username = 'scjg-spare'");
+    }
+  });
 });
 
 describe('the lifecycle', () => {

@@ -107,6 +107,59 @@ describe('deadlines in the conference time zone', () => {
   });
 });
 
+describe('zones with daylight saving', () => {
+  // Intl's own answer, field by field, for comparison with the remembered offsets
+  const intlDate = (at: Date, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
+
+  const intlWall = (at: Date, timeZone: string) =>
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).format(at);
+
+  it.each([
+    ['America/New_York', '2026-03-08T00:00:00Z', '2026-11-01T00:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T10:00:00Z', '2026-10-03T10:00:00Z'],
+    ['Europe/London', '2026-03-29T00:00:00Z', '2026-10-25T00:00:00Z'],
+  ])('%s: local dates and wall-clock instants agree with Intl across both changes', (tz, a, b) => {
+    for (const from of [a, b]) {
+      const start = new Date(from).getTime();
+      for (let t = start - 86_400_000; t < start + 2 * 86_400_000; t += 7 * 60_000 + 13_000) {
+        const at = new Date(t);
+        expect(localDate(at, tz)).toBe(intlDate(at, tz));
+        // the instant of this wall-clock time shows the same wall clock (in an overlap it
+        // may be the other of the two instants)
+        const [date, time] = intlWall(at, tz).split(' ');
+        expect(intlWall(zonedInstant(date, time, tz), tz)).toBe(`${date} ${time}`);
+      }
+    }
+    // 12:00 local is never in a gap or an overlap; its instant reads back as 12:00
+    for (let day = 0; day < 366; day += 1) {
+      const date = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+      const noon = zonedInstant(date, '12:00:00', tz);
+      const wall = new Intl.DateTimeFormat('en-GB', {
+        timeZone: tz,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(noon);
+      expect([localDate(noon, tz), wall]).toEqual([date, '12:00']);
+    }
+  });
+});
+
 describe('a ladder whose steps mix units', () => {
   it('never reaches a level before the one below it', () => {
     const policy = {

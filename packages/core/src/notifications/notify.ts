@@ -1,11 +1,10 @@
 import type { Role } from '@lianxi/domain';
-import { notifications, unnestRows, users } from '@lianxi/db';
+import { notifications, unnestRows } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { memoInTransaction } from '../common/tx-memo.js';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { type AnyOutboxEvent, writeOutboxMany } from '../outbox/write.js';
-import { conferenceUnits } from '../units/of-conference.js';
+import { activeUsers, conferenceUnits } from '../units/of-conference.js';
 
 /** 企业微信 and 钉钉 robots take at most 4,096 bytes of text; keep well inside it. */
 const WEBHOOK_TEXT_MAX = 1500;
@@ -31,15 +30,6 @@ export interface Notice {
 export async function notify(ctx: Ctx, notice: Notice): Promise<void> {
   await notifyMany(ctx, [notice]);
 }
-
-/** The conference's active users, read once per transaction however many notices it sends. */
-const activeUsers = (ctx: Ctx) =>
-  memoInTransaction(ctx, `users:${ctx.conferenceId}`, () =>
-    ctx.db
-      .select({ id: users.id, role: users.role, unitId: users.unitId })
-      .from(users)
-      .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt))),
-  );
 
 /** Every user of these units, and every user holding these roles. */
 async function recipientsOf(ctx: Ctx, unitIds: string[], roles: Role[]) {

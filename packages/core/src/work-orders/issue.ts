@@ -57,7 +57,8 @@ export async function issueWorkOrder(
   requireRole(ctx, ['office', 'admin']);
   return withTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
-    const env = await loadDeadlineEnv(tx, now);
+    // the units it checks and the users it tells come in the same statement
+    const env = await loadDeadlineEnv(tx, now, { withDirectory: true });
     const unitIds = input.assignments.map((a) => a.unitId);
     const known = await conferenceUnits(tx);
     const missing = input.assignments.flatMap((a, i) =>

@@ -38,16 +38,44 @@ function parts(at: Date, timeZone: string) {
   };
 }
 
-/** The local calendar date of an instant. */
-export function localDate(at: Date, timeZone: string): string {
-  const { y, m, d } = parts(at, timeZone);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** Offset of the zone from UTC at an instant, in milliseconds, as Intl reports it. */
+function offsetFromIntl(at: number, timeZone: string): number {
+  const { y, m, d, h, mi, s } = parts(new Date(at), timeZone);
+  return Date.UTC(y, m - 1, d, h, mi, s) - Math.floor(at / 1000) * 1000;
 }
 
-/** Offset of the zone from UTC at an instant, in milliseconds. */
+/**
+ * Offsets are asked for per span of six hours and remembered per zone: planning one work
+ * order's clocks asks for dozens, and Intl's formatToParts was most of that work. A span
+ * whose two ends share an offset has that offset throughout (no zone changes its offset
+ * twice within six hours); one with a transition inside is never remembered.
+ */
+const SPAN_MS = 6 * 3_600_000;
+const SPANS_KEPT = 20_000;
+const offsetsBySpan = new Map<string, Map<number, number | null>>();
+
 function offsetMs(at: Date, timeZone: string): number {
-  const { y, m, d, h, mi, s } = parts(at, timeZone);
-  return Date.UTC(y, m - 1, d, h, mi, s) - Math.floor(at.getTime() / 1000) * 1000;
+  const t = at.getTime();
+  let spans = offsetsBySpan.get(timeZone);
+  if (!spans) offsetsBySpan.set(timeZone, (spans = new Map()));
+  const span = Math.floor(t / SPAN_MS);
+  let known = spans.get(span);
+  if (known === undefined) {
+    const start = offsetFromIntl(span * SPAN_MS, timeZone);
+    const end = offsetFromIntl((span + 1) * SPAN_MS - 1, timeZone);
+    known = start === end ? start : null;
+    if (spans.size >= SPANS_KEPT) spans.clear();
+    spans.set(span, known);
+  }
+  return known ?? offsetFromIntl(t, timeZone);
+}
+
+/** The local calendar date of an instant. */
+export function localDate(at: Date, timeZone: string): string {
+  // the wall clock's fields, read as if UTC
+  return new Date(Math.floor(at.getTime() / 1000) * 1000 + offsetMs(at, timeZone))
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** The instant at which a local wall-clock time occurs. */
