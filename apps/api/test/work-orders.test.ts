@@ -85,6 +85,10 @@ describe('issuing a work order', () => {
       [first.tasks[0].id],
     );
     expect(outbox).toHaveLength(0);
+    // the order as issued is the order as read back: every field, every task, in order
+    for (const issued of [first, second]) {
+      expect((await office.get(`/api/work-orders/${issued.id}`)).json()).toEqual(issued);
+    }
   });
 
   it('refuses bad orders with field errors and writes nothing', async () => {

@@ -3,6 +3,7 @@ import { drizzle, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { registerConnection } from './statement.js';
 import { transactionRunner } from './transaction.js';
 
 export type Schema = typeof schema;
@@ -42,6 +43,7 @@ export function openDatabase(
   const db = drizzle(pool, { schema });
   // every transaction, whoever opens it, goes through the runner that cannot leak a client
   db.transaction = transactionRunner(pool, schema) as typeof db.transaction;
+  registerConnection(db, pool);
   return { db, pool, close: () => pool.end() };
 }
 

@@ -8,6 +8,7 @@ import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type * as schemaModule from './schema/index.js';
+import { registerConnection } from './statement.js';
 
 type Schema = typeof schemaModule;
 type Tx = NodePgTransaction<Schema, ExtractTablesWithRelations<Schema>>;
@@ -46,6 +47,7 @@ export function transactionRunner(pool: pg.Pool, schema: Schema) {
         session,
         relational,
       );
+      registerConnection(tx, client);
       try {
         const result = await fn(tx);
         await control('COMMIT');

@@ -1,5 +1,5 @@
-import { auditLog, unnestRows } from '@lianxi/db';
-import { desc, eq, sql } from 'drizzle-orm';
+import { auditLog, fixedInsert, fixedStatement, runFixed } from '@lianxi/db';
+import { sql } from 'drizzle-orm';
 import { memoInTransaction, rememberInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 import { type AuditBody, auditHash, GENESIS_HASH } from './hash.js';
@@ -20,10 +20,33 @@ const AUDIT_LOCK = 7_412_002;
  * takes the chain first, so no two writers ever wait on each other in a circle.
  */
 export async function lockAuditChain(ctx: Ctx): Promise<void> {
-  await ctx.db.execute(
-    sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}, hashtext(${ctx.conferenceId}))`,
-  );
+  await runFixed(ctx.db, lockChain, { conferenceId: ctx.conferenceId });
 }
+
+const lockChain = fixedStatement<'conferenceId'>(
+  'audit_lock_chain',
+  sql`SELECT pg_advisory_xact_lock(${sql.raw(String(AUDIT_LOCK))},
+                                   hashtext(${sql.placeholder('conferenceId')}))`,
+);
+const readHead = fixedStatement<'conferenceId'>(
+  'audit_read_head',
+  sql`SELECT ${auditLog.hash} FROM ${auditLog}
+       WHERE ${auditLog.conferenceId} = ${sql.placeholder('conferenceId')}
+       ORDER BY ${auditLog.id} DESC LIMIT 1`,
+);
+const insertLinks = fixedInsert('audit_insert', auditLog, {
+  conferenceId: auditLog.conferenceId,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  actorRole: auditLog.actorRole,
+  action: auditLog.action,
+  subjectType: auditLog.subjectType,
+  subjectId: auditLog.subjectId,
+  payload: auditLog.payload,
+  requestId: auditLog.requestId,
+  prevHash: auditLog.prevHash,
+  hash: auditLog.hash,
+});
 
 /**
  * Appends to the conference's chain inside the caller's transaction. The advisory lock is
@@ -42,13 +65,8 @@ export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<v
   const headKey = `audit-head:${ctx.conferenceId}`;
   let prevHash = await memoInTransaction(ctx, headKey, async () => {
     await lockAuditChain(ctx);
-    const [last] = await ctx.db
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .where(eq(auditLog.conferenceId, ctx.conferenceId))
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    return last?.hash ?? GENESIS_HASH;
+    const [last] = await runFixed(ctx.db, readHead, { conferenceId: ctx.conferenceId });
+    return (last?.hash as string | undefined) ?? GENESIS_HASH;
   });
   const at = ctx.clock.now();
   const rows = events.map((event) => {
@@ -70,22 +88,6 @@ export async function appendAuditMany(ctx: Ctx, events: AuditEvent[]): Promise<v
     return row;
   });
   // ids follow the order of the rows (unnest keeps it), and the chain is walked by id
-  const all = unnestRows(
-    {
-      conferenceId: auditLog.conferenceId,
-      at: auditLog.at,
-      actorId: auditLog.actorId,
-      actorRole: auditLog.actorRole,
-      action: auditLog.action,
-      subjectType: auditLog.subjectType,
-      subjectId: auditLog.subjectId,
-      payload: auditLog.payload,
-      requestId: auditLog.requestId,
-      prevHash: auditLog.prevHash,
-      hash: auditLog.hash,
-    },
-    rows,
-  );
-  await ctx.db.execute(sql`INSERT INTO ${auditLog} ${all.names} ${all.rows}`);
+  await insertLinks(ctx.db, rows);
   rememberInTransaction(ctx, headKey, prevHash);
 }

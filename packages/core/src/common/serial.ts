@@ -1,5 +1,5 @@
 import { localDate, yearOf } from '@lianxi/domain';
-import { serialCounters } from '@lianxi/db';
+import { fixedStatement, runFixed, serialCounters } from '@lianxi/db';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 
@@ -24,13 +24,19 @@ export async function nextSerial(
 
 /** The next number of a kind of document in a year, gap-free per conference (race-safe). */
 export async function nextNumber(ctx: Ctx, kind: string, year: number): Promise<number> {
-  const [row] = await ctx.db
-    .insert(serialCounters)
-    .values({ conferenceId: ctx.conferenceId, kind, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [serialCounters.conferenceId, serialCounters.kind, serialCounters.year],
-      set: { last: sql`${serialCounters.last} + 1` },
-    })
-    .returning({ last: serialCounters.last });
-  return row.last;
+  const [row] = await runFixed(ctx.db, bumpCounter, {
+    conferenceId: ctx.conferenceId,
+    kind,
+    year,
+  });
+  return row.last as number;
 }
+
+const bumpCounter = fixedStatement<'conferenceId' | 'kind' | 'year'>(
+  'serial_counter_bump',
+  sql`INSERT INTO ${serialCounters} (conference_id, kind, year, last)
+      VALUES (${sql.placeholder('conferenceId')}, ${sql.placeholder('kind')},
+              ${sql.placeholder('year')}, 1)
+      ON CONFLICT (conference_id, kind, year) DO UPDATE SET last = ${serialCounters}.last + 1
+      RETURNING last`,
+);

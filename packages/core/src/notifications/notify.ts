@@ -1,5 +1,5 @@
 import type { Role } from '@lianxi/domain';
-import { notifications, unnestRows } from '@lianxi/db';
+import { fixedInsert, notifications } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
@@ -41,6 +41,24 @@ async function recipientsOf(ctx: Ctx, unitIds: string[], roles: Role[]) {
   );
 }
 
+const insertNotices = fixedInsert(
+  'notifications_insert',
+  notifications,
+  {
+    conferenceId: notifications.conferenceId,
+    userId: notifications.userId,
+    kind: notifications.kind,
+    title: notifications.title,
+    body: notifications.body,
+    subjectType: notifications.subjectType,
+    subjectId: notifications.subjectId,
+    dedupeKey: notifications.dedupeKey,
+    urgent: notifications.urgent,
+    createdAt: notifications.createdAt,
+  },
+  sql`ON CONFLICT DO NOTHING RETURNING dedupe_key`,
+);
+
 /** Several notices with one INSERT for all their inbox rows and one for their pushes. */
 export async function notifyMany(ctx: Ctx, notices: Notice[]): Promise<void> {
   const now = ctx.clock.now();
@@ -68,26 +86,8 @@ export async function notifyMany(ctx: Ctx, notices: Notice[]): Promise<void> {
   // which notices reached someone for the first time: a repeat run pushes nothing again
   const fresh = new Set<string>();
   if (rows.length) {
-    const all = unnestRows(
-      {
-        conferenceId: notifications.conferenceId,
-        userId: notifications.userId,
-        kind: notifications.kind,
-        title: notifications.title,
-        body: notifications.body,
-        subjectType: notifications.subjectType,
-        subjectId: notifications.subjectId,
-        dedupeKey: notifications.dedupeKey,
-        urgent: notifications.urgent,
-        createdAt: notifications.createdAt,
-      },
-      rows,
-    );
-    const { rows: inserted } = await ctx.db.execute<{ dedupe_key: string }>(
-      sql`INSERT INTO ${notifications} ${all.names} ${all.rows}
-          ON CONFLICT DO NOTHING RETURNING dedupe_key`,
-    );
-    for (const r of inserted) fresh.add(r.dedupe_key);
+    const inserted = await insertNotices(ctx.db, rows);
+    for (const r of inserted) fresh.add(r.dedupe_key as string);
   }
   const pushes: AnyOutboxEvent[] = [];
   for (const { notice, unitIds, recipients } of planned) {

@@ -1,5 +1,16 @@
 import { type AssignmentRole, type Duration, nextCheckAt, planIssue } from '@lianxi/domain';
-import { type DueBasis, taskEvents, tasks } from '@lianxi/db';
+import { randomUUID } from 'node:crypto';
+import {
+  type DueBasis,
+  fixedStatement,
+  rowsOf,
+  runFixed,
+  taskEvents,
+  tasks,
+  unnestPlaceholders,
+  unnestValues,
+} from '@lianxi/db';
+import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import type { DeadlineEnv } from './deadline-env.js';
 import { type TaskRow, toClock } from './row.js';
@@ -25,6 +36,48 @@ export interface TaskSpec {
   note?: string;
 }
 
+/** What a new task is written with; the rest of its columns take their defaults. */
+const ISSUED = {
+  id: tasks.id,
+  conferenceId: tasks.conferenceId,
+  workOrderId: tasks.workOrderId,
+  unitId: tasks.unitId,
+  role: tasks.role,
+  status: tasks.status,
+  issuedAt: tasks.issuedAt,
+  signDueAt: tasks.signDueAt,
+  returnDueAt: tasks.returnDueAt,
+  dueAt: tasks.dueAt,
+  dueBasis: tasks.dueBasis,
+  originalDueAt: tasks.originalDueAt,
+  dueSoonAt: tasks.dueSoonAt,
+  level1At: tasks.level1At,
+  level2At: tasks.level2At,
+  level3At: tasks.level3At,
+  provisional: tasks.provisional,
+  createdAt: tasks.createdAt,
+  updatedAt: tasks.updatedAt,
+  nextCheckAt: tasks.nextCheckAt,
+};
+const FIRST_ENTRY = {
+  taskId: taskEvents.taskId,
+  at: taskEvents.at,
+  actorId: taskEvents.actorId,
+  actorRole: taskEvents.actorRole,
+  action: taskEvents.action,
+  toStatus: taskEvents.toStatus,
+  note: taskEvents.note,
+};
+const issuedRows = unnestPlaceholders(ISSUED, 't_');
+const entryRows = unnestPlaceholders(FIRST_ENTRY, 'e_');
+/** The tasks and their first timeline entries, in one statement. */
+const insertIssued = fixedStatement(
+  'tasks_issue',
+  sql`WITH issued AS (INSERT INTO ${tasks} ${issuedRows.names} ${issuedRows.rows} RETURNING *),
+           first_entries AS (INSERT INTO ${taskEvents} ${entryRows.names} ${entryRows.rows})
+      SELECT * FROM issued`,
+);
+
 /** A unit's share of a work order, with its clocks planned from now and its timer asked for. */
 export async function createTask(ctx: Ctx, env: DeadlineEnv, spec: TaskSpec): Promise<TaskRow> {
   const [row] = await createTasks(ctx, env, [spec]);
@@ -32,9 +85,9 @@ export async function createTask(ctx: Ctx, env: DeadlineEnv, spec: TaskSpec): Pr
 }
 
 /**
- * Several shares at once (a work order to many units): the tasks, their first timeline
- * entries and their timers each in one statement, with the first check stored as the tasks
- * are written.
+ * Several shares at once (a work order to many units): the tasks with their first timeline
+ * entries in one statement and their timers in another, with the first check stored as the
+ * tasks are written.
  */
 export async function createTasks(
   ctx: Ctx,
@@ -77,19 +130,30 @@ export async function createTasks(
     );
     return { ...planned, nextCheckAt: first };
   });
-  const rows = await ctx.db.insert(tasks).values(values).returning();
-  await ctx.db.insert(taskEvents).values(
-    rows.map((row, i) => ({
-      taskId: row.id,
-      at: now,
-      actorId: ctx.actor.userId,
-      actorRole: ctx.actor.role,
-      action: 'issue',
-      fromStatus: null,
-      toStatus: 'issued' as const,
-      note: specs[i].note ?? null,
-    })),
-  );
+  // the ids are chosen here so each timeline entry names its task in the same statement
+  const ids = specs.map(() => randomUUID());
+  const raw = await runFixed(ctx.db, insertIssued, {
+    ...unnestValues(
+      ISSUED,
+      't_',
+      values.map((v, i) => ({ ...v, id: ids[i] })),
+    ),
+    ...unnestValues(
+      FIRST_ENTRY,
+      'e_',
+      specs.map((spec, i) => ({
+        taskId: ids[i],
+        at: now,
+        actorId: ctx.actor.userId,
+        actorRole: ctx.actor.role,
+        action: 'issue',
+        toStatus: 'issued' as const,
+        note: spec.note ?? null,
+      })),
+    ),
+  });
+  const byId = new Map(rowsOf(tasks, raw).map((row) => [row.id, row]));
+  const rows = ids.map((id) => byId.get(id)!);
   await scheduleClocks(ctx, rows);
   return rows;
 }

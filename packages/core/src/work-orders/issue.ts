@@ -6,7 +6,8 @@ import {
   type WorkOrder,
   yearOf,
 } from '@lianxi/domain';
-import { workOrders } from '@lianxi/db';
+import { fixedInsert, rowsOf, workOrders } from '@lianxi/db';
+import { sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { nextSerial } from '../common/serial.js';
 import { type Ctx, requireRole } from '../context.js';
@@ -22,6 +23,23 @@ const ROLE_ORDER = { lead: 0, assist: 1 } as const;
 
 /** A work order is work to do, not a plan for the next decade. */
 const MAX_LEAD_MS = 2 * 366 * 86_400_000;
+
+const insertOrder = fixedInsert(
+  'work_orders_insert',
+  workOrders,
+  {
+    conferenceId: workOrders.conferenceId,
+    serial: workOrders.serial,
+    title: workOrders.title,
+    body: workOrders.body,
+    priority: workOrders.priority,
+    issuedBy: workOrders.issuedBy,
+    issuedAt: workOrders.issuedAt,
+    dueAt: workOrders.dueAt,
+    resolutionId: workOrders.resolutionId,
+  },
+  sql`RETURNING *`,
+);
 
 function dueRule(input: IssueWorkOrderInput, env: DeadlineEnv, now: Date): DueRule {
   if (input.dueAt) {
@@ -71,20 +89,22 @@ export async function issueWorkOrder(
     // every task of the order runs to the same due rule: the order is due when they are
     const { dueAt } = planIssue(env.cal, env.timeZone, env.policy, now, due);
     const serial = await nextSerial(tx, env.conference, 'work_order', now);
-    const [order] = await tx.db
-      .insert(workOrders)
-      .values({
-        conferenceId: ctx.conferenceId,
-        serial,
-        title: input.title,
-        body: input.body,
-        priority: input.priority,
-        issuedBy: ctx.actor.userId,
-        issuedAt: now,
-        dueAt,
-        resolutionId: origin.resolutionId ?? null,
-      })
-      .returning();
+    const [order] = rowsOf(
+      workOrders,
+      await insertOrder(tx.db, [
+        {
+          conferenceId: ctx.conferenceId,
+          serial,
+          title: input.title,
+          body: input.body,
+          priority: input.priority,
+          issuedBy: ctx.actor.userId,
+          issuedAt: now,
+          dueAt,
+          resolutionId: origin.resolutionId ?? null,
+        },
+      ]),
+    );
     const created = await createTasks(
       tx,
       env,
