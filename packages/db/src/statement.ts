@@ -33,6 +33,8 @@ const dialect = new PgDialect();
 
 export interface FixedStatement<V extends string> {
   name: string;
+  /** Planned afresh on every run, with its values: see `fixedStatement`'s `planEachRun`. */
+  planEachRun: boolean;
   text: string;
   /** For each `$n`, the name of the value that fills it. */
   order: V[];
@@ -44,8 +46,17 @@ export interface FixedStatement<V extends string> {
  * neither the query builder nor PostgreSQL's parser redo their work per call. Made for the
  * writes every change repeats (audit links, inbox notices, timeline entries), where
  * building the statement cost more than running it.
+ *
+ * A named statement runs on a plan made once for any values, from the table's statistics
+ * at the time; `planEachRun` is for reads whose best plan depends on how much the table
+ * holds (the audit chain's head: planned while the log was nearly empty, a scan of the
+ * whole log grew slower with every link).
  */
-export function fixedStatement<V extends string>(name: string, query: SQL): FixedStatement<V> {
+export function fixedStatement<V extends string>(
+  name: string,
+  query: SQL,
+  opts: { planEachRun?: boolean } = {},
+): FixedStatement<V> {
   const built = dialect.sqlToQuery(query);
   const order = built.params.map((p) => {
     const placeholder = p as { name?: unknown };
@@ -54,7 +65,7 @@ export function fixedStatement<V extends string>(name: string, query: SQL): Fixe
     }
     return placeholder.name as V;
   });
-  return { name, text: built.sql, order };
+  return { name, planEachRun: opts.planEachRun ?? false, text: built.sql, order };
 }
 
 /** Runs a fixed statement with its values; answers the raw rows (see `rowsOf`). */
@@ -66,7 +77,7 @@ export async function runFixed<V extends string>(
   const connection = connections.get(handle);
   if (!connection) throw new Error(`${statement.name}: not a handle of openDatabase`);
   const result = await connection.query<Record<string, unknown>>({
-    name: statement.name,
+    name: statement.planEachRun ? undefined : statement.name,
     text: statement.text,
     values: statement.order.map((key) => values[key]),
     types: builderTypes,

@@ -33,6 +33,7 @@ const readHead = fixedStatement<'conferenceId'>(
   sql`SELECT ${auditLog.hash} FROM ${auditLog}
        WHERE ${auditLog.conferenceId} = ${sql.placeholder('conferenceId')}
        ORDER BY ${auditLog.id} DESC LIMIT 1`,
+  { planEachRun: true },
 );
 const insertLinks = fixedInsert('audit_insert', auditLog, {
   conferenceId: auditLog.conferenceId,

@@ -1,17 +1,22 @@
 import { buildCalendar, type CalendarDay, type WorkdayCalendar } from '@lianxi/domain';
 import { calendarDays, calendarYears, conferences } from '@lianxi/db';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { BaseCtx } from '../context.js';
 
 /**
- * The schedule for the years a deadline computed now can reach — the year before (a
- * deadline counted backwards) through two years ahead (the longest limit plus its ladder) —
- * as two JSON columns, so it can be read in the same statement as the rest of what counting
- * a deadline needs.
+ * The years a deadline computed at `around` can reach: the year before (a deadline counted
+ * backwards) through two years ahead (the longest limit plus its ladder).
  */
-export function calendarColumns(around: Date) {
+export function calendarSpan(around: Date): { from: number; to: number } {
   const from = around.getUTCFullYear() - 1;
-  const to = from + 3;
+  return { from, to: from + 3 };
+}
+
+/**
+ * The schedule for the years `from`–`to` as two JSON columns, so it can be read in the same
+ * statement as the rest of what counting a deadline needs.
+ */
+export function calendarColumns(from: SQLWrapper | number, to: SQLWrapper | number) {
   return {
     years: sql<number[]>`(SELECT coalesce(json_agg(y.year), '[]') FROM ${calendarYears} y
                            WHERE y.year BETWEEN ${from} AND ${to})`,

@@ -1,7 +1,7 @@
-import type { Policy, WorkdayCalendar } from '@lianxi/domain';
-import { conferences, policies } from '@lianxi/db';
-import { eq, getTableColumns } from 'drizzle-orm';
-import { calendarColumns, calendarOf } from '../calendar/load.js';
+import type { CalendarDay, Policy, WorkdayCalendar } from '@lianxi/domain';
+import { conferences, fixedStatement, policies, rowsOf, runFixed } from '@lianxi/db';
+import { sql } from 'drizzle-orm';
+import { calendarColumns, calendarOf, calendarSpan } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
 import { policyOf } from '../policy/load.js';
 import { directoryColumns, type DirectoryRow, rememberDirectory } from '../units/of-conference.js';
@@ -14,6 +14,26 @@ export interface DeadlineEnv {
   conference: typeof conferences.$inferSelect;
 }
 
+const conferenceId = sql.placeholder('conferenceId');
+const calendar = calendarColumns(sql.placeholder('from'), sql.placeholder('to'));
+const directory = directoryColumns(conferenceId);
+
+function envStatement(withDirectory: boolean) {
+  const extra = withDirectory
+    ? sql`, ${directory.directoryUnits} AS directory_units,
+            ${directory.directoryUsers} AS directory_users`
+    : sql``;
+  return fixedStatement<'conferenceId' | 'from' | 'to'>(
+    withDirectory ? 'deadline_env_directory' : 'deadline_env',
+    sql`SELECT c.*, p.policy AS policy, ${calendar.years} AS years, ${calendar.days} AS days
+               ${extra}
+          FROM ${conferences} c LEFT JOIN ${policies} p ON p.conference_id = c.id
+         WHERE c.id = ${conferenceId}`,
+  );
+}
+const envAlone = envStatement(false);
+const envWithDirectory = envStatement(true);
+
 /**
  * The conference, its policy and the calendar around `around`, in one statement. With
  * `withDirectory`, the same statement reads the conference's units and active users and
@@ -24,22 +44,22 @@ export async function loadDeadlineEnv(
   around: Date,
   opts: { withDirectory?: boolean } = {},
 ): Promise<DeadlineEnv> {
-  const [row] = await ctx.db
-    .select({
-      conference: getTableColumns(conferences),
-      policy: policies.policy,
-      ...calendarColumns(around),
-      ...(opts.withDirectory ? directoryColumns(ctx.conferenceId) : {}),
-    })
-    .from(conferences)
-    .leftJoin(policies, eq(policies.conferenceId, conferences.id))
-    .where(eq(conferences.id, ctx.conferenceId));
+  const [row] = await runFixed(ctx.db, opts.withDirectory ? envWithDirectory : envAlone, {
+    conferenceId: ctx.conferenceId,
+    ...calendarSpan(around),
+  });
   if (!row) throw new Error(`conference ${ctx.conferenceId} missing`);
-  if (row.directoryUnits && row.directoryUsers) rememberDirectory(ctx, row as DirectoryRow);
+  if (opts.withDirectory) {
+    rememberDirectory(ctx, {
+      directoryUnits: row.directory_units as DirectoryRow['directoryUnits'],
+      directoryUsers: row.directory_users as DirectoryRow['directoryUsers'],
+    });
+  }
+  const [conference] = rowsOf(conferences, [row]);
   return {
-    cal: calendarOf(row),
-    timeZone: row.conference.timeZone,
+    cal: calendarOf(row as { years: number[]; days: CalendarDay[] }),
+    timeZone: conference.timeZone,
     policy: policyOf(row.policy),
-    conference: row.conference,
+    conference,
   };
 }

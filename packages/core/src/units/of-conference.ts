@@ -1,6 +1,6 @@
 import type { Role } from '@lianxi/domain';
 import { units, users } from '@lianxi/db';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { memoInTransaction, rememberInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 
@@ -46,7 +46,7 @@ export interface DirectoryRow {
  * The same two lists as JSON columns of a statement that reads the conference anyway, so
  * issuing a work order reads what it checks and whom it tells without two more round trips.
  */
-export function directoryColumns(conferenceId: SQL | string) {
+export function directoryColumns(conferenceId: SQLWrapper | string) {
   return {
     directoryUnits: sql<DirectoryRow['directoryUnits']>`(SELECT coalesce(json_agg(json_build_object(
         'id', u.id, 'hooked', u.webhook_url IS NOT NULL)), '[]')
