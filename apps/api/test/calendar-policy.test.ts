@@ -31,6 +31,35 @@ describe('a deadline in a year without a calendar', () => {
       title: '请导入 2027 年工作日历',
     });
 
+    // a clue handed to 市场监管 the same morning: 15 workdays to answer, into 2027 as well
+    const clue = await office.post('/api/clues', {
+      channel: 'hotline',
+      subject: { name: '元旦传销聚会' },
+      category: 'gathering',
+      description: '有人组织外地人员元旦期间聚集听课',
+      participants: 30,
+      levels: 3,
+      reporter: { name: '钱先生', phone: '13600002222' },
+    });
+    expect(clue.statusCode, clue.body).toBe(201);
+    const sent = await office.post(`/api/clues/${clue.json().id}/handoffs`, {
+      toUnitId: await env.unitId('scjg'),
+      kind: 'transfer',
+      reason: '属市场监管职责，请依法查处',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const handoff = sent.json();
+    // counted Monday–Friday: 30, 31 Dec, then 13 workdays of January to the 19th
+    expect(handoff.resultDueAt).toBe('2027-01-19T15:59:59.999Z');
+    const clockOf = async () =>
+      (
+        await env.sql<{ provisional: boolean; clock_version: number; next_check_at: Date }>(
+          'SELECT provisional, clock_version, next_check_at FROM handoffs WHERE id = $1',
+          [handoff.id],
+        )
+      )[0];
+    expect(await clockOf()).toMatchObject({ provisional: true, clock_version: 1 });
+
     const admin = await env.as('admin');
     const year2027 = {
       source: '国务院办公厅关于2027年部分节假日安排的通知',
@@ -49,7 +78,8 @@ describe('a deadline in a year without a calendar', () => {
       payload: year2027,
     });
     expect(imported.statusCode, imported.body).toBe(200);
-    expect(imported.json()).toMatchObject({ year: 2027, recounted: 1 });
+    // the task and the hand-off
+    expect(imported.json()).toMatchObject({ year: 2027, recounted: 2 });
 
     const exact = (await office.get(`/api/tasks/${task.id}`)).json();
     // with 1 and 4 January off: 30, 31 Dec, 5, 6, 7 Jan
@@ -58,6 +88,31 @@ describe('a deadline in a year without a calendar', () => {
       dueAt: '2027-01-07T15:59:59.999Z',
       deadlineVersion: 2,
     });
+    // with 1 and 4 January off the hand-off is due two workdays later; the ladder's timers
+    // start again under a new clock version, and the sign-for clock is not touched
+    const recounted = (await office.get(`/api/handoffs/${handoff.id}`)).json();
+    expect(recounted).toMatchObject({
+      resultDueAt: '2027-01-21T15:59:59.999Z',
+      signDueAt: handoff.signDueAt,
+    });
+    expect(await clockOf()).toMatchObject({ provisional: false, clock_version: 2 });
+    const timers = await env.sql<{ job_id: string }>(
+      "SELECT job_id FROM outbox WHERE job_name = 'handoff-clock' AND payload->>'handoffId' = $1",
+      [handoff.id],
+    );
+    expect(timers.some((t) => t.job_id.includes(`-${handoff.id}-2-`))).toBe(true);
+    const [audit] = await env.sql<{ payload: { to: string } }>(
+      "SELECT payload FROM audit_log WHERE action = 'handoff.recounted'",
+    );
+    expect(audit.payload.to).toBe('2027-01-21T15:59:59.999Z');
+    // importing the same year again moves nothing
+    const again = await admin.request({
+      method: 'PUT',
+      url: '/api/calendar/2027',
+      payload: year2027,
+    });
+    expect(again.json()).toMatchObject({ recounted: 0 });
+
     const view = (await office.get('/api/calendar/2027')).json();
     expect(view.days.map((d: { date: string }) => d.date)).toEqual(['2027-01-01', '2027-01-04']);
   });

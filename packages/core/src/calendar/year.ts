@@ -3,6 +3,7 @@ import { calendarDays, calendarYears } from '@lianxi/db';
 import { asc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
+import { recountHandoffDeadlines } from '../handoffs/recount.js';
 import { recountDeadlines } from '../tasks/recount.js';
 import { withTransaction } from '../transaction.js';
 
@@ -18,7 +19,8 @@ export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarY
 
 /**
  * Imports a year's official schedule (the State Council publishes it around November),
- * replacing what was held, and counts provisional deadlines again.
+ * replacing what was held, and counts provisional deadlines again: tasks' and the
+ * receiving units' limits of hand-offs.
  */
 export async function importCalendarYear(
   ctx: Ctx,
@@ -50,7 +52,8 @@ export async function importCalendarYear(
       payload: { year, source: input.source, days: input.days.length },
     });
   });
-  // After the import commits: each task is then counted in a transaction of its own.
-  const recounted = await recountDeadlines(ctx, year);
+  // After the import commits: each task and hand-off is then counted in a transaction of its own.
+  const recounted =
+    (await recountDeadlines(ctx, year)) + (await recountHandoffDeadlines(ctx, year));
   return { ...(await getCalendarYear(ctx, year)), recounted };
 }

@@ -111,7 +111,7 @@ function CalendarImport({ year }: { year: number }) {
       });
       client.setQueryData(keys.calendar(year), saved);
       message.success(
-        `${year} 年日历已导入 ${saved.days.length} 天，重算了 ${saved.recounted} 项任务期限`,
+        `${year} 年日历已导入 ${saved.days.length} 天，重算了 ${saved.recounted} 项期限（任务与移送）`,
       );
     } catch (e) {
       notice(e, applyProblemToForm(form, e, { days: 'lines' }));
