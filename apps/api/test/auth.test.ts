@@ -310,3 +310,87 @@ describe('changing a password', () => {
     expect(fresh.json().user.mustChangePassword).toBe(false);
   });
 });
+
+describe('account administration', () => {
+  const NEW_PASSWORD = 'Temp#Reset2027';
+  let admin: Awaited<ReturnType<TestEnv['as']>>;
+  let userId: string;
+  beforeAll(async () => {
+    admin = await env.as('admin');
+    const created = await admin.post('/api/users', {
+      username: 'jy-clerk',
+      displayName: '教育局联络员',
+      role: 'unit',
+      unitId: await env.unitId('jy'),
+      password: 'First#Pass2026',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    userId = created.json().id;
+  });
+  const auditOf = (action: string) =>
+    env.sql('SELECT 1 FROM audit_log WHERE action = $1 AND subject_id = $2', [action, userId]);
+
+  it('an administrator stops an account: its logins end, it cannot log in, then starts it again', async () => {
+    const pair = (await login('jy-clerk', 'First#Pass2026')).json();
+    expect((await withToken(pair.accessToken)).statusCode).toBe(200);
+
+    const office = await env.as('office');
+    expect((await office.post(`/api/users/${userId}/disable`)).statusCode).toBe(403);
+    const stopped = await admin.post(`/api/users/${userId}/disable`);
+    expect(stopped.statusCode, stopped.body).toBe(200);
+    expect(stopped.json()).toMatchObject({ id: userId, disabled: true });
+    expect((await withToken(pair.accessToken)).statusCode).toBe(401);
+    expect((await login('jy-clerk', 'First#Pass2026')).statusCode).toBe(401);
+    const again = await admin.post(`/api/users/${userId}/disable`);
+    expect([again.statusCode, again.json().detail]).toEqual([409, '该账号已停用']);
+    expect(await auditOf('user.disabled')).toHaveLength(1);
+    const listed = (await admin.get('/api/users')).json().items;
+    expect(listed.find((u: { id: string }) => u.id === userId).disabled).toBe(true);
+
+    const started = await admin.post(`/api/users/${userId}/enable`);
+    expect(started.json()).toMatchObject({ disabled: false });
+    expect((await login('jy-clerk', 'First#Pass2026')).statusCode).toBe(200);
+    expect((await admin.post(`/api/users/${userId}/enable`)).statusCode).toBe(409);
+    expect(await auditOf('user.enabled')).toHaveLength(1);
+  });
+
+  it('refuses to stop the caller itself or an account of no one', async () => {
+    const me = (await admin.get('/api/me')).json();
+    const self = await admin.post(`/api/users/${me.id}/disable`);
+    expect([self.statusCode, self.json().detail]).toEqual([422, '不能停用自己的账号']);
+    expect((await admin.get('/api/me')).statusCode).toBe(200);
+    const nobody = await admin.post('/api/users/00000000-0000-4000-8000-000000000000/disable');
+    expect(nobody.statusCode).toBe(404);
+    expect((await admin.post('/api/users/not-an-id/disable')).statusCode).toBe(400);
+  });
+
+  it('a reset password is a first password again, and every login of the account ends', async () => {
+    const pair = (await login('jy-clerk', 'First#Pass2026')).json();
+    const weak = await admin.post(`/api/users/${userId}/password`, { password: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().errors[0].field).toBe('body.password');
+    expect((await login('jy-clerk', 'First#Pass2026')).statusCode).toBe(200);
+
+    const reset = await admin.post(`/api/users/${userId}/password`, { password: NEW_PASSWORD });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await withToken(pair.accessToken)).statusCode).toBe(401);
+    expect((await login('jy-clerk', 'First#Pass2026')).statusCode).toBe(401);
+    const fresh = await login('jy-clerk', NEW_PASSWORD);
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.json().user.mustChangePassword).toBe(true);
+    expect(await auditOf('user.password_reset')).toHaveLength(1);
+    const [row] = await env.sql<{ payload: Record<string, unknown> }>(
+      "SELECT payload FROM audit_log WHERE action = 'user.password_reset' AND subject_id = $1",
+      [userId],
+    );
+    expect(JSON.stringify(row.payload)).not.toContain(NEW_PASSWORD);
+
+    const me = (await admin.get('/api/me')).json();
+    const own = await admin.post(`/api/users/${me.id}/password`, { password: NEW_PASSWORD });
+    expect(own.statusCode).toBe(422);
+    const office = await env.as('office');
+    expect(
+      (await office.post(`/api/users/${userId}/password`, { password: NEW_PASSWORD })).statusCode,
+    ).toBe(403);
+  });
+});

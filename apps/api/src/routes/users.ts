@@ -1,5 +1,13 @@
-import { createUser, listLoginLog, listUsers } from '@lianxi/core';
-import { CreateUserInput, LoginLogEntry, PageQuery, page, User } from '@lianxi/domain';
+import { createUser, listLoginLog, listUsers, resetPassword, setUserDisabled } from '@lianxi/core';
+import {
+  CreateUserInput,
+  IdParams,
+  LoginLogEntry,
+  PageQuery,
+  page,
+  ResetPasswordInput,
+  User,
+} from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +32,35 @@ export async function userRoutes(base: FastifyInstance) {
       schema: { tags, summary: '新建账号', body: CreateUserInput, response: { 201: User } },
     },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
+  );
+
+  for (const [action, disabled, summary] of [
+    ['disable', true, '停用账号'],
+    ['enable', false, '启用账号'],
+  ] as const) {
+    app.post(
+      `/api/users/:id/${action}`,
+      {
+        config: { access: ['admin'] },
+        schema: { tags, summary, params: IdParams, response: { 200: User } },
+      },
+      async (request) => setUserDisabled(request.ctx, request.params.id, disabled),
+    );
+  }
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: '重置密码（须在首次登录时修改）',
+        params: IdParams,
+        body: ResetPasswordInput,
+        response: { 200: User },
+      },
+    },
+    async (request) => resetPassword(request.ctx, request.params.id, request.body),
   );
 
   app.get(

@@ -1,14 +1,15 @@
-import { passwordHistory, sessions, users } from '@lianxi/db';
+import { passwordHistory, users } from '@lianxi/db';
 import {
   AppError,
   type ChangePasswordInput,
   PASSWORD_HISTORY_DEPTH,
   passwordProblems,
 } from '@lianxi/domain';
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { withTransaction } from '../transaction.js';
+import { endLoginsOf } from './end-logins.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 
 /**
@@ -55,22 +56,11 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
         version: user.version + 1,
       })
       .where(eq(users.id, userId));
-    await tx.db
-      .update(sessions)
-      .set({ revokedAt: now, revokedReason: 'password_changed' })
-      .where(
-        and(
-          eq(sessions.userId, userId),
-          isNull(sessions.revokedAt),
-          ne(sessions.id, ctx.actor.sessionId ?? userId),
-        ),
-      );
+    await endLoginsOf(tx, userId, 'password_changed', ctx.actor.sessionId);
     await appendAudit(tx, {
       action: 'user.password_changed',
       subjectType: 'user',
       subjectId: userId,
     });
   });
-  // the database announces it at commit; this process need not wait for that
-  ctx.sessions?.forget(`u:${userId}`);
 }

@@ -8,5 +8,7 @@ export * from './login.js';
 export * from './logout.js';
 export * from './password-hash.js';
 export * from './refresh.js';
+export * from './reset-password.js';
 export * from './session-user.js';
 export * from './session-cache.js';
+export * from './set-user-disabled.js';

@@ -57,6 +57,10 @@ export const CreateUserInput = z
   });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
+/** An administrator's new first password for someone else's account. */
+export const ResetPasswordInput = z.object({ password: z.string().min(1).max(256) });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
 export const User = Me.omit({ mustChangePassword: true }).extend({
   disabled: z.boolean(),
   createdAt: Instant,

@@ -1,0 +1,27 @@
+import { sessions } from '@lianxi/db';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Ctx } from '../context.js';
+
+/**
+ * Ends every login of a user, but `keep` (the caller's own, when they changed their own
+ * password). Every process forgets them when the database announces the change at commit;
+ * this one at once.
+ */
+export async function endLoginsOf(
+  ctx: Ctx,
+  userId: string,
+  reason: 'password_changed' | 'password_reset' | 'disabled',
+  keep?: string,
+): Promise<void> {
+  await ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now(), revokedReason: reason })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keep ? ne(sessions.id, keep) : undefined,
+      ),
+    );
+  ctx.sessions?.forget(`u:${userId}`);
+}
