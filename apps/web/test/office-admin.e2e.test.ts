@@ -174,4 +174,66 @@ describe('the office maintains the roster, the rules and the calendar', () => {
     await screenshot(page, 'admin-calendar-1366');
     expectNoErrors(admin);
   }, 30_000);
+
+  it('管理员新建账号、停用后该账号无法登录，并为其重置密码', async () => {
+    const admin = await openSession(browser, baseURL, undefined, [/400.*\/api\/users/]);
+    const { page } = admin;
+    await login(page, 'admin');
+    await page.getByRole('menuitem', { name: '账号管理' }).click();
+    await page.waitForURL('**/users');
+
+    await page.getByTestId('user-create').click();
+    const dialog = page.getByRole('dialog', { name: '新建账号' });
+    await dialog.getByLabel('用户名').fill('mz-liaison');
+    await dialog.getByLabel('姓名').fill('民政局联络员');
+    // sixteen units and more: the list is searched, not scrolled
+    await dialog.getByLabel('所属单位').fill('民政');
+    await choose(page, '区民政局');
+    // the API's password policy answers in place
+    await dialog.getByLabel('初始密码').fill('short');
+    await dialog.getByRole('button', { name: '确认新建' }).click();
+    const pwField = dialog.locator('.ant-form-item', { has: page.getByLabel('初始密码') });
+    await expect
+      .poll(() => pwField.locator('.ant-form-item-explain-error').count())
+      .toBeGreaterThan(0);
+    await dialog.getByLabel('初始密码').fill('Liaison#2026x');
+    await dialog.getByRole('button', { name: '确认新建' }).click();
+    const row = page
+      .getByTestId('user-list')
+      .locator('tr.ant-table-row', { hasText: 'mz-liaison' });
+    await expect.poll(() => row.textContent()).toContain('区民政局');
+    expect(await row.textContent()).toContain('正常');
+
+    await row.getByRole('button', { name: '停用' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => row.textContent()).toContain('已停用');
+    const [user] = await env.sql<{ disabled: boolean }>(
+      "SELECT disabled_at IS NOT NULL AS disabled FROM users WHERE username = 'mz-liaison'",
+    );
+    expect(user.disabled).toBe(true);
+    const refused = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'mz-liaison', password: 'Liaison#2026x' },
+    });
+    expect(refused.statusCode).toBe(401);
+
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const reset = page.getByRole('dialog', { name: '重置密码：民政局联络员' });
+    await reset.getByLabel('新的初始密码').fill('Reset#Liaison27');
+    await reset.getByRole('button', { name: '确认重置' }).click();
+    await expect.poll(() => reset.isVisible()).toBe(false);
+    await row.getByRole('button', { name: '启用' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '启用' }).click();
+    await expect.poll(() => row.textContent()).toContain('正常');
+    const back = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'mz-liaison', password: 'Reset#Liaison27' },
+    });
+    expect(back.statusCode).toBe(200);
+    expect(back.json().user.mustChangePassword).toBe(true);
+    await screenshot(page, 'admin-users-1366');
+    expectNoErrors(admin);
+  }, 40_000);
 });

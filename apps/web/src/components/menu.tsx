@@ -25,6 +25,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
   UnorderedListOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@lianxi/domain';
 import type { ReactNode } from 'react';
@@ -131,6 +132,7 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/policy', '督办规则', <SettingOutlined />),
         entry('/routing-rules', '分流规则', <BranchesOutlined />),
         entry('/calendar', '工作日历', <CalendarOutlined />),
+        ...(role === 'admin' ? [entry('/users', '账号管理', <UserOutlined />)] : []),
         ...common,
       ];
   }
