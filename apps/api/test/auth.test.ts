@@ -364,6 +364,35 @@ describe('account administration', () => {
     expect((await admin.post('/api/users/not-an-id/disable')).statusCode).toBe(400);
   });
 
+  it('two administrators stopping each other at once: one is stopped, one remains', async () => {
+    const created = await admin.post('/api/users', {
+      username: 'admin-2',
+      displayName: '第二管理员',
+      role: 'admin',
+      password: 'Second#Admin26',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const second = await env.as('admin-2', 'Second#Admin26');
+    const first = (await admin.get('/api/me')).json();
+    const answers = await Promise.all([
+      admin.post(`/api/users/${created.json().id}/disable`),
+      second.post(`/api/users/${first.id}/disable`),
+    ]);
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes[0]).toBe(200);
+    // the other was refused under the lock, or its login had already ended
+    expect([401, 403]).toContain(codes[1]);
+    const active = await env.sql(
+      "SELECT username FROM users WHERE role = 'admin' AND disabled_at IS NULL",
+    );
+    expect(active).toHaveLength(1);
+    // whichever remains starts the other again
+    const survivor = active[0].username === 'admin' ? admin : second;
+    const stopped = active[0].username === 'admin' ? created.json().id : first.id;
+    expect((await survivor.post(`/api/users/${stopped}/enable`)).statusCode).toBe(200);
+    admin = await env.as('admin'); // its login may have ended with it
+  });
+
   it('a reset password is a first password again, and every login of the account ends', async () => {
     const pair = (await login('jy-clerk', 'First#Pass2026')).json();
     const weak = await admin.post(`/api/users/${userId}/password`, { password: 'short' });

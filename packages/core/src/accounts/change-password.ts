@@ -9,8 +9,9 @@ import { desc, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { withTransaction } from '../transaction.js';
-import { endLoginsOf } from './end-logins.js';
+import { endLoginsOf, forgetLoginsOf } from './end-logins.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
+import { refusePassword } from './refuse-password.js';
 
 /**
  * A user replaces their own password: the current one must be right, the new one must meet
@@ -38,11 +39,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
       break;
     }
   }
-  if (problems.length) {
-    throw new AppError('invalid_input', `新密码不符合要求：${problems.join('；')}`, {
-      errors: problems.map((message) => ({ field: 'body.newPassword', message })),
-    });
-  }
+  refusePassword(problems, 'body.newPassword', '新密码');
   const now = ctx.clock.now();
   const newHash = await hashPassword(input.newPassword);
   await withTransaction(ctx, async (tx) => {
@@ -63,4 +60,5 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput): Prom
       subjectId: userId,
     });
   });
+  forgetLoginsOf(ctx, userId);
 }

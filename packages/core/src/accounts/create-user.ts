@@ -6,16 +6,12 @@ import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { toUser } from './list-users.js';
 import { hashPassword } from './password-hash.js';
+import { refusePassword } from './refuse-password.js';
 
 /** An administrator opens an account; its first password must be changed at first use. */
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
   requireRole(ctx, ['admin']);
-  const problems = passwordProblems(input.password, input.username);
-  if (problems.length) {
-    throw new AppError('invalid_input', `初始密码不符合要求：${problems.join('；')}`, {
-      errors: problems.map((message) => ({ field: 'body.password', message })),
-    });
-  }
+  refusePassword(passwordProblems(input.password, input.username), 'body.password', '初始密码');
   if (input.unitId) {
     const [unit] = await ctx.db
       .select({ id: units.id })

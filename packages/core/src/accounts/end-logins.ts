@@ -4,8 +4,9 @@ import type { Ctx } from '../context.js';
 
 /**
  * Ends every login of a user, but `keep` (the caller's own, when they changed their own
- * password). Every process forgets them when the database announces the change at commit;
- * this one at once.
+ * password), in the caller's transaction. Every process forgets them when the database
+ * announces the change at commit; the caller tells this one at once after its commit
+ * (`forgetLoginsOf`), so no request in between remembers a login again.
  */
 export async function endLoginsOf(
   ctx: Ctx,
@@ -23,5 +24,9 @@ export async function endLoginsOf(
         keep ? ne(sessions.id, keep) : undefined,
       ),
     );
+}
+
+/** After the commit that ended them: this process stops remembering the user's logins. */
+export function forgetLoginsOf(ctx: Ctx, userId: string): void {
   ctx.sessions?.forget(`u:${userId}`);
 }

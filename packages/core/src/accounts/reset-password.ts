@@ -10,9 +10,10 @@ import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
-import { endLoginsOf } from './end-logins.js';
+import { endLoginsOf, forgetLoginsOf } from './end-logins.js';
 import { toUser } from './list-users.js';
 import { hashPassword } from './password-hash.js';
+import { refusePassword } from './refuse-password.js';
 
 /**
  * An administrator sets a new password for someone who forgot theirs: it is a first
@@ -31,14 +32,9 @@ export async function resetPassword(
   const mine = and(eq(users.id, id), eq(users.conferenceId, ctx.conferenceId));
   const [user] = await ctx.db.select().from(users).where(mine);
   if (!user) throw notFound('账号');
-  const problems = passwordProblems(input.password, user.username);
-  if (problems.length) {
-    throw new AppError('invalid_input', `新密码不符合要求：${problems.join('；')}`, {
-      errors: problems.map((message) => ({ field: 'body.password', message })),
-    });
-  }
+  refusePassword(passwordProblems(input.password, user.username), 'body.password', '新密码');
   const passwordHash = await hashPassword(input.password);
-  return withTransaction(ctx, async (tx) => {
+  const reset = await withTransaction(ctx, async (tx) => {
     // the version read above: a password changed meanwhile is not overwritten unseen
     const [row] = await tx.db
       .update(users)
@@ -61,4 +57,6 @@ export async function resetPassword(
     });
     return toUser(row);
   });
+  forgetLoginsOf(ctx, id);
+  return reset;
 }

@@ -1,10 +1,10 @@
 import { users } from '@lianxi/db';
 import { AppError, notFound, type User } from '@lianxi/domain';
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
-import { endLoginsOf } from './end-logins.js';
+import { endLoginsOf, forgetLoginsOf } from './end-logins.js';
 import { toUser } from './list-users.js';
 
 /**
@@ -17,8 +17,27 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean): 
   if (disabled && id === ctx.actor.userId) {
     throw new AppError('rule_violation', '不能停用自己的账号');
   }
-  return withTransaction(ctx, async (tx) => {
+  const user = await withTransaction(ctx, async (tx) => {
     const mine = and(eq(users.id, id), eq(users.conferenceId, ctx.conferenceId));
+    if (disabled) {
+      // The active administrators, locked in one order: of two stopping each other at once,
+      // the second sees the first's change and is refused, so one always remains.
+      const admins = await tx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.conferenceId, ctx.conferenceId),
+            eq(users.role, 'admin'),
+            isNull(users.disabledAt),
+          ),
+        )
+        .orderBy(asc(users.id))
+        .for('update');
+      if (!admins.some((a) => a.id === ctx.actor.userId)) {
+        throw new AppError('forbidden', '当前账号已停用');
+      }
+    }
     // only a change of state is written: the condition is the state it changes from
     const [row] = await tx.db
       .update(users)
@@ -39,4 +58,6 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean): 
     });
     return toUser(row);
   });
+  if (disabled) forgetLoginsOf(ctx, id);
+  return user;
 }

@@ -20,7 +20,7 @@ export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarY
 /**
  * Imports a year's official schedule (the State Council publishes it around November),
  * replacing what was held, and counts provisional deadlines again: tasks' and the
- * receiving units' limits of hand-offs.
+ * provisional answer limits of hand-offs.
  */
 export async function importCalendarYear(
   ctx: Ctx,
@@ -53,7 +53,6 @@ export async function importCalendarYear(
     });
   });
   // After the import commits: each task and hand-off is then counted in a transaction of its own.
-  const recounted =
-    (await recountDeadlines(ctx, year)) + (await recountHandoffDeadlines(ctx, year));
+  const recounted = (await recountDeadlines(ctx, year)) + (await recountHandoffDeadlines(ctx));
   return { ...(await getCalendarYear(ctx, year)), recounted };
 }

@@ -60,6 +60,7 @@ export async function requestReconsideration(
         level1At: plan.levelAt[0],
         level2At: plan.levelAt[1],
         level3At: plan.levelAt[2],
+        provisional: plan.provisional,
         ladderLevel: 0,
         clockVersion: sql`${handoffs.clockVersion} + 1`,
         version: sql`${handoffs.version} + 1`,

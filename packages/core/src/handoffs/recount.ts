@@ -1,6 +1,6 @@
 import { planHandoff } from '@lianxi/domain';
 import { handoffs } from '@lianxi/db';
-import { and, eq, gte, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type BaseCtx, type Ctx, systemActor } from '../context.js';
 import { loadDeadlineEnv } from '../tasks/deadline-env.js';
@@ -11,15 +11,14 @@ import { scheduleHandoffClock } from './clock.js';
 const RUNNING = ['sent', 'received', 'reconsidering'] as const;
 
 /**
- * Counts the receiving units' limits again after a year's calendar is imported, as
- * `recountDeadlines` does for tasks: every running hand-off that was provisional or whose
- * clocks touch that year, from the same start and under the same limit, each in its own
- * transaction. Levels already reached stay reached; the timers start again under a new
- * clock version.
+ * Counts the receiving units' limits again after a year's calendar is imported: every
+ * running hand-off that was counted Monday–Friday for want of a calendar, from the same
+ * start, each in its own transaction. Unlike a task, a hand-off keeps no record of the
+ * limit it was given, so only those provisional ones are counted again (with the policy's
+ * present limits); one counted on a calendar already held keeps its deadlines. Levels
+ * already reached stay reached; the timers start again under a new clock version.
  */
-export async function recountHandoffDeadlines(base: BaseCtx, year: number): Promise<number> {
-  const start = new Date(Date.UTC(year - 1, 11, 31));
-  const end = new Date(Date.UTC(year + 1, 0, 2));
+export async function recountHandoffDeadlines(base: BaseCtx): Promise<number> {
   const candidates = await base.db
     .select({ id: handoffs.id })
     .from(handoffs)
@@ -27,10 +26,7 @@ export async function recountHandoffDeadlines(base: BaseCtx, year: number): Prom
       and(
         inArray(handoffs.status, [...RUNNING]),
         isNotNull(handoffs.resultDueAt),
-        or(
-          eq(handoffs.provisional, true),
-          and(lte(handoffs.sentAt, end), gte(handoffs.level3At, start)),
-        ),
+        eq(handoffs.provisional, true),
       ),
     );
   let recounted = 0;
@@ -43,7 +39,12 @@ export async function recountHandoffDeadlines(base: BaseCtx, year: number): Prom
 async function recountOne(base: BaseCtx, id: string): Promise<boolean> {
   return withTransaction(base, async (tx) => {
     const [row] = await tx.db.select().from(handoffs).where(eq(handoffs.id, id)).for('update');
-    if (!row || !(RUNNING as readonly string[]).includes(row.status) || !row.resultDueAt) {
+    if (
+      !row ||
+      !row.provisional ||
+      !(RUNNING as readonly string[]).includes(row.status) ||
+      !row.resultDueAt
+    ) {
       return false;
     }
     const ctx: Ctx = { ...tx, actor: systemActor, conferenceId: row.conferenceId };

@@ -1,6 +1,7 @@
 import { type AssignmentRole, type Duration, nextCheckAt, planIssue } from '@lianxi/domain';
 import { randomUUID } from 'node:crypto';
 import {
+  columnsOf,
   type DueBasis,
   fixedStatement,
   rowsOf,
@@ -73,9 +74,10 @@ const entryRows = unnestPlaceholders(FIRST_ENTRY, 'e_');
 /** The tasks and their first timeline entries, in one statement. */
 const insertIssued = fixedStatement(
   'tasks_issue',
-  sql`WITH issued AS (INSERT INTO ${tasks} ${issuedRows.names} ${issuedRows.rows} RETURNING *),
+  sql`WITH issued AS (INSERT INTO ${tasks} ${issuedRows.names} ${issuedRows.rows}
+                      RETURNING ${columnsOf(tasks)}),
            first_entries AS (INSERT INTO ${taskEvents} ${entryRows.names} ${entryRows.rows})
-      SELECT * FROM issued`,
+      SELECT ${columnsOf(tasks)} FROM issued`,
 );
 
 /** A unit's share of a work order, with its clocks planned from now and its timer asked for. */

@@ -1,5 +1,5 @@
 import type { CalendarDay, Policy, WorkdayCalendar } from '@lianxi/domain';
-import { conferences, fixedStatement, policies, rowsOf, runFixed } from '@lianxi/db';
+import { columnsOf, conferences, fixedStatement, policies, rowsOf, runFixed } from '@lianxi/db';
 import { sql } from 'drizzle-orm';
 import { calendarColumns, calendarOf, calendarSpan } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
@@ -25,7 +25,7 @@ function envStatement(withDirectory: boolean) {
     : sql``;
   return fixedStatement<'conferenceId' | 'from' | 'to'>(
     withDirectory ? 'deadline_env_directory' : 'deadline_env',
-    sql`SELECT c.*, p.policy AS policy, ${calendar.years} AS years, ${calendar.days} AS days
+    sql`SELECT ${columnsOf(conferences, 'c')}, p.policy AS policy, ${calendar.years} AS years, ${calendar.days} AS days
                ${extra}
           FROM ${conferences} c LEFT JOIN ${policies} p ON p.conference_id = c.id
          WHERE c.id = ${conferenceId}`,

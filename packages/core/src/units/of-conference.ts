@@ -1,6 +1,6 @@
 import type { Role } from '@lianxi/domain';
 import { units, users } from '@lianxi/db';
-import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import { memoInTransaction, rememberInTransaction } from '../common/tx-memo.js';
 import type { Ctx } from '../context.js';
 
@@ -20,22 +20,29 @@ const usersKey = (ctx: Ctx) => `users:${ctx.conferenceId}`;
  * the robots in the same list.
  */
 export const conferenceUnits = (ctx: Ctx): Promise<Units> =>
-  memoInTransaction(ctx, unitsKey(ctx), async () => {
-    const rows = await ctx.db
-      .select({ id: units.id, webhookUrl: units.webhookUrl })
-      .from(units)
-      .where(eq(units.conferenceId, ctx.conferenceId));
-    return new Map(rows.map((u) => [u.id, { hooked: u.webhookUrl !== null }]));
-  });
+  memoInTransaction(ctx, unitsKey(ctx), async () =>
+    unitsOf((await readDirectory(ctx, 'directoryUnits')).directoryUnits),
+  );
 
 /** The conference's active users, read once per transaction however many notices it sends. */
 export const activeUsers = (ctx: Ctx): Promise<ActiveUser[]> =>
-  memoInTransaction(ctx, usersKey(ctx), () =>
-    ctx.db
-      .select({ id: users.id, role: users.role, unitId: users.unitId })
-      .from(users)
-      .where(and(eq(users.conferenceId, ctx.conferenceId), isNull(users.disabledAt))),
+  memoInTransaction(
+    ctx,
+    usersKey(ctx),
+    async () => (await readDirectory(ctx, 'directoryUsers')).directoryUsers,
   );
+
+const unitsOf = (rows: DirectoryRow['directoryUnits']): Units =>
+  new Map(rows.map((u) => [u.id, { hooked: u.hooked }]));
+
+/** One of the lists on its own, as `directoryColumns` reads it. */
+async function readDirectory<K extends keyof DirectoryRow>(ctx: Ctx, key: K) {
+  const column = directoryColumns(ctx.conferenceId)[key];
+  const { rows } = await ctx.db.execute<Pick<DirectoryRow, K>>(
+    sql`SELECT ${column} AS ${sql.identifier(key)}`,
+  );
+  return rows[0];
+}
 
 export interface DirectoryRow {
   directoryUnits: { id: string; hooked: boolean }[];
@@ -59,10 +66,6 @@ export function directoryColumns(conferenceId: SQLWrapper | string) {
 
 /** Remembers what `directoryColumns` read for the rest of the transaction. */
 export function rememberDirectory(ctx: Ctx, row: DirectoryRow): void {
-  rememberInTransaction(
-    ctx,
-    unitsKey(ctx),
-    new Map(row.directoryUnits.map((u) => [u.id, { hooked: u.hooked }])),
-  );
+  rememberInTransaction(ctx, unitsKey(ctx), unitsOf(row.directoryUnits));
   rememberInTransaction(ctx, usersKey(ctx), row.directoryUsers);
 }

@@ -6,7 +6,7 @@ import {
   type WorkOrder,
   yearOf,
 } from '@lianxi/domain';
-import { fixedInsert, rowsOf, workOrders } from '@lianxi/db';
+import { columnsOf, fixedInsert, rowsOf, workOrders } from '@lianxi/db';
 import { sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { nextSerial } from '../common/serial.js';
@@ -38,7 +38,7 @@ const insertOrder = fixedInsert(
     dueAt: workOrders.dueAt,
     resolutionId: workOrders.resolutionId,
   },
-  sql`RETURNING *`,
+  sql`RETURNING ${columnsOf(workOrders)}`,
 );
 
 function dueRule(input: IssueWorkOrderInput, env: DeadlineEnv, now: Date): DueRule {
