@@ -152,6 +152,20 @@ describe('issuing a work order', () => {
     expect((await office.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
+  it('keeps issuing when a migration adds columns while the API runs', async () => {
+    // the statements of this path are prepared once per connection: one that returned `*`
+    // would be refused by PostgreSQL from then on ("cached plan must not change result type")
+    await issue([{ code: 'ga', role: 'lead' }]);
+    const tables = ['tasks', 'work_orders', 'conferences'];
+    for (const t of tables) await env.sql(`ALTER TABLE ${t} ADD COLUMN later_note text`);
+    try {
+      for (let i = 0; i < 3; i++) await issue([{ code: 'scjg', role: 'lead' }]);
+    } finally {
+      for (const t of tables) await env.sql(`ALTER TABLE ${t} DROP COLUMN later_note`);
+    }
+    await issue([{ code: 'ga', role: 'lead' }]);
+  });
+
   it("tells every active user of the assigned units, and queues the push of a unit's robot", async () => {
     // a second account of 市场监管, then disabled; and a robot for 市场监管 only
     const [ga1] = await env.sql<{ id: string }>("SELECT id FROM users WHERE username = 'unit-ga'");
