@@ -1,5 +1,5 @@
 import { buildApp, openApiDeps } from '@lianxi/api';
-import { collectGarbageSooner, ConfigError, loadConfig, seedDemo, systemClock } from '@lianxi/core';
+import { collectGarbageSooner, ConfigError, loadConfig, seedDemo } from '@lianxi/core';
 import { DEMO_PASSWORD, DEMO_STAFF, ensureDatabase, runMigrations, SEED_UNITS } from '@lianxi/db';
 import { startWorker } from '@lianxi/worker';
 import { buildWebIfStale } from './build-web.js';
@@ -23,12 +23,12 @@ async function main() {
   await runMigrations(config.databaseUrl);
 
   const deps = openApiDeps(config);
-  const seed = await seedDemo(deps.database.db, systemClock);
+  const seed = await seedDemo(deps.database.db, deps.clock);
   const app = await buildApp(deps);
   const worker = await startWorker({
     config,
     database: deps.database,
-    clock: systemClock,
+    clock: deps.clock,
     log: app.log.child({ name: 'worker' }),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,8 @@
-import { seedDemo, systemClock } from '@lianxi/core';
+import { seedDemo } from '@lianxi/core';
 import { openDatabase, runMigrations } from '@lianxi/db';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { TestClock } from './clock.js';
 import { adminQuery, databaseUrl, dropDatabase } from './databases.js';
 
 declare module 'vitest' {
@@ -17,7 +18,8 @@ export default async function setup(project: TestProject) {
   await adminQuery(`CREATE DATABASE ${pg.escapeIdentifier(template)}`);
   await runMigrations(databaseUrl(template));
   const database = openDatabase(databaseUrl(template));
-  await seedDemo(database.db, systemClock);
+  // seeded as of the run's start, so a pinned TEST_NOW finds the conference already there
+  await seedDemo(database.db, new TestClock());
   await database.close();
   project.provide('templateDatabase', template);
   return () => dropDatabase(template);

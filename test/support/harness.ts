@@ -42,14 +42,17 @@ export interface TestEnv {
  * A private world for one test file: its own database cloned from the migrated template,
  * its own queue prefix, its own clock, and the API built on them.
  */
-export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  overrides: Partial<Config> = {},
+  options: { now?: Date | string } = {},
+): Promise<TestEnv> {
   const id = randomUUID().replaceAll('-', '').slice(0, 12);
   const name = `lianxi_t_${id}`;
   await cloneTemplate(name);
   const database = openDatabase(databaseUrl(name), { max: 8 });
   const redis = createRedis(TEST_REDIS_URL, 'producer');
   if (redis.status !== 'ready') await once(redis, 'ready');
-  const clock = new TestClock();
+  const clock = new TestClock(options.now === undefined ? undefined : new Date(options.now));
   const config: Config = {
     env: 'test',
     port: 0,
@@ -66,6 +69,10 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     sessionIdleMinutes: 30,
     sessionMaxHours: 12,
     reconcileEveryMs: 30_000,
+    // read when a service process is spawned, so it starts on this world's time
+    get clockOffsetMs() {
+      return clock.offsetMs;
+    },
     checkResponses: true,
     reporterKeys: parseReporterKeys(TEST_REPORTER_KEYS),
     ...overrides,

@@ -25,6 +25,7 @@ const serviceEnv = (config: Config, extra: Record<string, string> = {}) => ({
   RECONCILE_EVERY_MS: String(config.reconcileEveryMs),
   DATA_DIR: config.dataDir,
   CHECK_RESPONSES: String(config.checkResponses),
+  CLOCK_OFFSET_MS: String(Math.round(config.clockOffsetMs ?? 0)),
   LOG_LEVEL: 'info',
   ...extra,
 });

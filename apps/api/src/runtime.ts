@@ -1,4 +1,4 @@
-import { type Config, systemClock } from '@lianxi/core';
+import { type Config, shiftedClock } from '@lianxi/core';
 import { openDatabase } from '@lianxi/db';
 import { createRedis } from '@lianxi/queue';
 import type { AppDeps } from './deps.js';
@@ -11,7 +11,7 @@ export function openApiDeps(config: Config): AppDeps & { close(): Promise<void> 
     config,
     database,
     redis,
-    clock: systemClock,
+    clock: shiftedClock(config.clockOffsetMs ?? 0),
     logger:
       config.env === 'development'
         ? { level: config.logLevel, transport: { target: 'pino-pretty' } }

@@ -4,9 +4,8 @@ import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 let env: TestEnv;
 beforeAll(async () => {
-  env = await createTestEnv();
   // Tuesday 29 December 2026, 09:00 in Beijing: five workdays from here reach into 2027
-  env.clock.advance(zonedInstant('2026-12-29', '09:00:00', 'Asia/Shanghai').getTime() - Date.now());
+  env = await createTestEnv({}, { now: zonedInstant('2026-12-29', '09:00:00', 'Asia/Shanghai') });
 });
 afterAll(() => env.close());
 

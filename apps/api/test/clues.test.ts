@@ -3,12 +3,14 @@ import { Writable } from 'node:stream';
 import { buildApp } from '@lianxi/api';
 import { createRedis } from '@lianxi/queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingYear, testStart } from '../../../test/support/clock.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+
+const year = beijingYear(testStart());
 
 let env: TestEnv;
 let office: Caller;
 const REPORTER = { name: '王秘密举报人', phone: '13912345678' };
-const year = new Date().getFullYear();
 
 beforeAll(async () => {
   env = await createTestEnv();

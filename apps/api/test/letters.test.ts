@@ -1,5 +1,7 @@
 import { measureUnit, processDueClocks, systemActor } from '@lianxi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingYear, testStart } from '../../../test/support/clock.js';
+import { taskInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 import { silent } from '../../../test/support/wait.js';
 
@@ -7,7 +9,7 @@ let env: TestEnv;
 let office: Caller;
 let ga: Caller;
 let scjg: Caller;
-const YEAR = new Date().getUTCFullYear();
+const YEAR = beijingYear(testStart());
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
@@ -163,7 +165,7 @@ describe('responsibility letters', () => {
     moveTo(t3.dueAt, HOUR); // t3 and t4 reach level 1; t3 is then reported late and closed
     await processDueClocks(engine());
     await close(t3.id);
-    env.clock.advance(12 * 24 * HOUR); // t4 climbs to 挂牌督办
+    moveTo((await taskInstants(env, t4.id)).level3At, HOUR); // t4 climbs to 挂牌督办
     await processDueClocks(engine());
 
     const [manual] = gaLetter.indicators.filter((i) => i.kind === 'manual');
@@ -234,17 +236,22 @@ describe('responsibility letters', () => {
       409,
     );
 
-    // new data: a task signed on time would lift the live sign-for rate to 4 of 5
+    // new data: a task signed on time lifts the live sign-for rate by one of one more (counted
+    // in the year it is issued: after a December start the clock has climbed into the next)
+    const [conference] = await env.sql<{ id: string }>('SELECT id FROM conferences');
+    const measure = async () =>
+      (
+        await measureUnit(
+          { ...engine(), actor: systemActor, conferenceId: conference.id },
+          await env.unitId('ga'),
+          beijingYear(env.clock.now()),
+          'Asia/Shanghai',
+        )
+      ).signOnTime;
+    const before = await measure();
     const t5 = await issueToGa('定稿后的新任务');
     await ga.post(`/api/tasks/${t5.id}/accept`, {});
-    const [conference] = await env.sql<{ id: string }>('SELECT id FROM conferences');
-    const live = await measureUnit(
-      { ...engine(), actor: systemActor, conferenceId: conference.id },
-      await env.unitId('ga'),
-      YEAR,
-      'Asia/Shanghai',
-    );
-    expect(live.signOnTime).toEqual({ onTime: 4, counted: 5 });
+    expect(await measure()).toEqual({ onTime: before.onTime + 1, counted: before.counted + 1 });
     const after = (await office.get(`/api/letters/${gaLetter.id}/assessment`)).json();
     expect(after).toEqual(final.json());
     const deduct = await office.post(`/api/letters/${gaLetter.id}/deductions`, {

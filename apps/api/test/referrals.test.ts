@@ -1,5 +1,6 @@
 import { handoffClocks, processDue } from '@lianxi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoffInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 import { silent } from '../../../test/support/wait.js';
 
@@ -83,7 +84,7 @@ describe('行政→刑事移送 limits', () => {
     // the referring unit is told its referral is overdue too
     expect(await noticesFor('unit-scjg', 'handoff.level1', h.id)).toHaveLength(1);
     // 督办 two workdays later reaches the supervisors
-    env.clock.advance(5 * DAY);
+    env.clock.passTo((await handoffInstants(env, h.id)).level2At!);
     await sweep();
     expect((await escalations(h.id)).map((e) => e.level)).toEqual([1, 2]);
     expect(await noticesFor('supervisor', 'handoff.level2', h.id)).toHaveLength(1);

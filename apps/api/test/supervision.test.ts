@@ -1,5 +1,6 @@
 import { processDueClocks } from '@lianxi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestTaskInstant, taskInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 import { silent } from '../../../test/support/wait.js';
 
@@ -7,7 +8,6 @@ let env: TestEnv;
 let office: Caller;
 let supervisor: Caller;
 let overdueTask: string;
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   env = await createTestEnv({ sessionMaxHours: 24 * 365 });
@@ -29,7 +29,8 @@ beforeAll(async () => {
     assignments: [{ unitId: await env.unitId('fzb'), role: 'lead' }],
   });
   await (await env.as('unit-fzb')).post(`/api/tasks/${quiet.json().tasks[0].id}/accept`, {});
-  env.clock.advance(10 * DAY); // past level 2 and 3 of the first
+  // past level 3 of the first, wherever weekends and holidays put it
+  env.clock.passTo((await taskInstants(env, overdueTask)).level3At);
   await processDueClocks({ db: env.database.db, clock: env.clock, log: silent });
 });
 afterAll(() => env.close());
@@ -170,7 +171,7 @@ describe('the sweep in lanes', () => {
     });
     expect(order.statusCode).toBe(201);
     const ids: string[] = order.json().tasks.map((t: { id: string }) => t.id);
-    env.clock.advance(10 * DAY);
+    env.clock.passTo(await latestTaskInstant(env, ids, 'level3At'));
     const base = { db: env.database.db, clock: env.clock, log: silent };
     const handled = await processDueClocks(base, 1, 1000, 2);
     expect(handled).toBe(12);

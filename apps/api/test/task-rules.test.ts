@@ -126,7 +126,7 @@ describe('returns', () => {
   });
 
   it('a reassignment after a fixed due time has passed gives the new unit a full limit', async () => {
-    const soon = new Date(Date.now() + 2 * DAY).toISOString();
+    const soon = new Date(env.clock.now().getTime() + 2 * DAY).toISOString();
     const order = await issue(['wgx'], { dueAt: soon });
     const id = taskOf(order, 'wgx');
     await (await env.as('unit-wgx')).post(`/api/tasks/${id}/return`, { reason: '应由公安承办' });

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -44,7 +46,10 @@ function reportingMonth(): { key: string; label: string } {
 /** A downloaded file: a zip (.docx, .xlsx) with something in it. */
 async function expectZip(file: Download, name: string | RegExp) {
   expect(file.suggestedFilename()).toMatch(name);
-  const bytes = readFileSync((await file.path())!);
+  // the browser is shared and reached over a socket: its download is copied here to be read
+  const local = join(mkdtempSync(join(tmpdir(), 'lianxi-download-')), file.suggestedFilename());
+  await file.saveAs(local);
+  const bytes = readFileSync(local);
   expect(bytes.length).toBeGreaterThan(1000);
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
 }

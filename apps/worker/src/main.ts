@@ -1,4 +1,4 @@
-import { collectGarbageSooner, loadConfig, systemClock } from '@lianxi/core';
+import { collectGarbageSooner, loadConfig, shiftedClock } from '@lianxi/core';
 import { openDatabase } from '@lianxi/db';
 import pino from 'pino';
 import { startWorker } from './worker.js';
@@ -8,7 +8,12 @@ collectGarbageSooner();
 const config = loadConfig();
 const log = pino({ level: config.logLevel, name: 'worker' });
 const database = openDatabase(config.databaseUrl);
-const worker = await startWorker({ config, database, clock: systemClock, log });
+const worker = await startWorker({
+  config,
+  database,
+  clock: shiftedClock(config.clockOffsetMs ?? 0),
+  log,
+});
 log.info({ prefix: config.queuePrefix }, 'worker started');
 
 let stopping = false;

@@ -1,4 +1,4 @@
-import type { Log } from '@lianxi/core';
+import type { Clock, Log } from '@lianxi/core';
 import { OUTBOX_CHANNEL } from '@lianxi/core';
 import { type Db, type Listener, listenFor, outbox } from '@lianxi/db';
 import { InvalidJobError, type QueueSet } from '@lianxi/queue';
@@ -15,7 +15,12 @@ const BATCH = 200;
  * crash harmless. While Redis is away the batch stops and nothing is counted against the
  * rows; only an event the registry refuses uses up its attempts.
  */
-export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = BATCH): Promise<number> {
+export async function relayOutboxBatch(
+  db: Db,
+  queues: QueueSet,
+  clock: Clock,
+  batch = BATCH,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .select()
@@ -27,7 +32,8 @@ export async function relayOutboxBatch(db: Db, queues: QueueSet, batch = BATCH):
     const published: number[] = [];
     for (const row of rows) {
       try {
-        const delay = row.runAt ? Math.max(0, row.runAt.getTime() - Date.now()) : 0;
+        // runAt was set by the conference's clock: the delay is measured on the same one
+        const delay = row.runAt ? Math.max(0, row.runAt.getTime() - clock.now().getTime()) : 0;
         await queues.addUntyped(row.queue, row.jobName, row.payload, {
           ...(row.jobId ? { jobId: row.jobId } : {}),
           delay,
@@ -58,6 +64,7 @@ export function startOutboxRelay(opts: {
   db: Db;
   databaseUrl: string;
   queues: QueueSet;
+  clock: Clock;
   log: Log;
   pollMs?: number;
 }): OutboxRelay {
@@ -96,7 +103,7 @@ export function startOutboxRelay(opts: {
     while (!stopped) {
       notified = false;
       try {
-        const moved = await relayOutboxBatch(opts.db, opts.queues);
+        const moved = await relayOutboxBatch(opts.db, opts.queues, opts.clock);
         if (moved >= BATCH) continue; // a full batch: more may be waiting
       } catch (e) {
         opts.log.warn({ err: e }, 'outbox relay: batch failed, will retry');

@@ -78,6 +78,7 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     db: database.db,
     databaseUrl: config.databaseUrl,
     queues,
+    clock: deps.clock,
     log,
     pollMs: deps.outboxPollMs,
   });

@@ -95,7 +95,7 @@ describe('the outbox relay', () => {
     const redis = createRedis(TEST_REDIS_URL, 'producer');
     const queues = createQueues(redis, `${env.config.queuePrefix}-bad`);
     try {
-      await relayOutboxBatch(env.database.db, queues);
+      await relayOutboxBatch(env.database.db, queues, env.clock);
       const rows = await env.sql<{
         queue: string;
         published_at: Date | null;
@@ -121,7 +121,8 @@ describe('the outbox relay', () => {
     const dead = createRedis('redis://127.0.0.1:1', 'producer');
     const queues = createQueues(dead, `${env.config.queuePrefix}-dead`);
     try {
-      for (let i = 0; i < 3; i++) expect(await relayOutboxBatch(env.database.db, queues)).toBe(0);
+      for (let i = 0; i < 3; i++)
+        expect(await relayOutboxBatch(env.database.db, queues, env.clock)).toBe(0);
       const [row] = await env.sql<{ attempts: number; published_at: Date | null }>(
         'SELECT attempts, published_at FROM outbox WHERE published_at IS NULL',
       );
@@ -142,7 +143,7 @@ describe('the outbox relay', () => {
     const queues = createQueues(redis, prefix);
     try {
       const drain = async () => {
-        while ((await relayOutboxBatch(env.database.db, queues, 50)) > 0) {}
+        while ((await relayOutboxBatch(env.database.db, queues, env.clock, 50)) > 0) {}
       };
       await Promise.all([drain(), drain()]);
       const counts = await queues.get('maintenance').getJobCounts('waiting', 'delayed', 'active');
@@ -173,6 +174,7 @@ describe('the outbox relay', () => {
       db: env.database.db,
       databaseUrl: env.config.databaseUrl,
       queues,
+      clock: env.clock,
       log: ctxOf(env).log,
       pollMs: 5000,
     });

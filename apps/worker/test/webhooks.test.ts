@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { processDueClocks } from '@lianxi/core';
 import { startWorker } from '@lianxi/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskInstants } from '../../../test/support/deadlines.js';
 import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 import { silent, until } from '../../../test/support/wait.js';
 
@@ -55,7 +56,7 @@ describe('unit webhooks', () => {
       assignments: [{ unitId: gaId, role: 'lead' }],
     });
     const taskId = order.json().tasks[0].id;
-    env.clock.advance(3 * 86_400_000);
+    env.clock.passTo((await taskInstants(env, taskId)).level1At); // 催办: the task is overdue
 
     // the escalation is written at once, before any webhook is tried
     await processDueClocks({ db: env.database.db, clock: env.clock, log: silent });

@@ -34,6 +34,8 @@ const Env = z.object({
   METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   /** Check every response against its schema through zod as well; off by default in production. */
   CHECK_RESPONSES: z.stringbool().optional(),
+  /** Outside production: run the clocks this many milliseconds off real time (rehearsals, tests). */
+  CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
 export interface Config {
@@ -57,6 +59,8 @@ export interface Config {
   metricsToken?: string;
   /** Responses are checked through zod before they are written (development and tests). */
   checkResponses: boolean;
+  /** Milliseconds the service's clock runs off real time; 0 (and always 0 in production). */
+  clockOffsetMs?: number;
 }
 
 export interface ReporterKeys {
@@ -95,7 +99,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     checkResponses: e.CHECK_RESPONSES ?? e.NODE_ENV !== 'production',
     reporterKeys: parseReporterKeys(e.REPORTER_KEYS ?? developmentKeys(e.NODE_ENV, dataDir)),
+    clockOffsetMs: clockOffset(e.NODE_ENV, e.CLOCK_OFFSET_MS),
   };
+}
+
+function clockOffset(env: Config['env'], offsetMs: number): number {
+  if (env === 'production' && offsetMs !== 0) {
+    throw new ConfigError('CLOCK_OFFSET_MS 只能用于演练和测试环境，生产环境必须使用真实时间');
+  }
+  return offsetMs;
 }
 
 /** Reads `id:base64key,…`; every key must be 32 bytes (AES-256). */

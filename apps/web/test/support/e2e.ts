@@ -10,14 +10,14 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildWebIfStale } from '../../../../scripts/build-web.js';
 import { type RunningWorker, startWorker } from '@lianxi/worker';
+import { CHROMIUM } from '../../../../test/support/chromium.js';
 import { createTestEnv, type TestEnv } from '../../../../test/support/harness.js';
 import { silent } from '../../../../test/support/wait.js';
 
 export const PASSWORD = 'Lianxi@2026';
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(
   new URL('../../test-results/screenshots', import.meta.url),
 );
@@ -56,25 +56,14 @@ export async function listen(env: TestEnv): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** The run's shared Chromium (test/support/browser-setup.ts), connected to for this file. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: install it with apt-get install -y chromium fonts-noto-cjk (never playwright install)`,
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.connect(inject('browserEndpoint'));
 }
 
 export interface Session {

@@ -27,7 +27,7 @@ export const deadlineProcessors = (reconcileEveryMs: number): Processors<'deadli
     const horizon = reconcileEveryMs * RECONCILE_HORIZON_FACTOR;
     const tasks = await upcomingClocks(ctx, horizon);
     const handoffs = await upcomingHandoffClocks(ctx, horizon);
-    const now = Date.now();
+    const now = ctx.clock.now().getTime();
     const delay = (at: Date) => Math.max(0, at.getTime() - now);
     // Same ids as the ones the outbox asked for: where Redis still has them, this is a no-op.
     const timers = [
