@@ -12,7 +12,10 @@ describe('a clock off real time', () => {
     const day = 86_400_000;
     const config = loadConfig({ ...base, NODE_ENV: 'test', CLOCK_OFFSET_MS: String(3 * day) });
     expect(config.clockOffsetMs).toBe(3 * day);
-    const ahead = shiftedClock(config.clockOffsetMs ?? 0).now().getTime() - Date.now();
+    const ahead =
+      shiftedClock(config.clockOffsetMs ?? 0)
+        .now()
+        .getTime() - Date.now();
     expect(ahead).toBeGreaterThan(3 * day - 1000);
     expect(ahead).toBeLessThanOrEqual(3 * day);
     expect(() =>
