@@ -32,8 +32,11 @@ export interface TestEnv {
     text: string,
     values?: unknown[],
   ): Promise<T[]>;
-  /** Logs in with the demo password (or the one given) and calls the API as that user. */
-  as(username: string, password?: string): Promise<Caller>;
+  /**
+   * Logs in with the demo password (or the one given) and calls the API as that user; the
+   * login is reused unless `fresh` asks for a new one (after the old one was ended).
+   */
+  as(username: string, password?: string, fresh?: boolean): Promise<Caller>;
   unitId(code: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -82,8 +85,8 @@ export async function createTestEnv(
   await app.ready();
 
   const tokens = new Map<string, string>();
-  const as = async (username: string, password = DEMO_PASSWORD): Promise<Caller> => {
-    let token = tokens.get(`${username}\n${password}`);
+  const as = async (username: string, password = DEMO_PASSWORD, fresh = false): Promise<Caller> => {
+    let token = fresh ? undefined : tokens.get(`${username}\n${password}`);
     if (!token) {
       const res = await app.inject({
         method: 'POST',

@@ -37,7 +37,7 @@ describe('clue intake', () => {
       '/api/clues',
       hotline({
         name: '某某健康科技有限公司',
-        creditCode: '91360100MA35XXXX0X',
+        creditCode: '91360100MA35XXXX0W',
         url: 'https://www.fanli-example.com/join',
       }),
     );
@@ -56,7 +56,7 @@ describe('clue intake', () => {
     const first = (await office.get('/api/clues')).json().items[0];
     const byCode = await office.post(
       '/api/clues',
-      hotline({ name: '另一种写法', creditCode: '９１３６０１００ma35xxxx0x' }),
+      hotline({ name: '另一种写法', creditCode: '９１３６０１００ma35xxxx0w' }),
     );
     expect(byCode.json()).toMatchObject({ id: first.id, merged: true, reportCount: 2 });
 

@@ -155,6 +155,34 @@ describe('notifications', () => {
   });
 });
 
+describe('opening an item', () => {
+  it("reads every notice of the caller's about it, and no one else's", async () => {
+    const zjj = await env.as('unit-zjj');
+    const unreadAbout = async (who: Caller) =>
+      (await who.get('/api/notifications?unread=true'))
+        .json()
+        .items.filter((n: { subjectId: string }) => n.subjectId === overdueTask).length;
+    const officeBefore = await unreadAbout(office);
+    const before = await unreadAbout(zjj);
+    expect(before).toBeGreaterThan(0);
+    const read = await zjj.post('/api/notifications/read', {
+      subjectType: 'task',
+      subjectId: overdueTask,
+    });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({ count: before });
+    expect(await unreadAbout(zjj)).toBe(0);
+    expect(await unreadAbout(office)).toBe(officeBefore);
+    const again = await zjj.post('/api/notifications/read', {
+      subjectType: 'task',
+      subjectId: overdueTask,
+    });
+    expect(again.json()).toEqual({ count: 0 });
+    const bad = await zjj.post('/api/notifications/read', { subjectType: 'nope', subjectId: 'x' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('the sweep in lanes', () => {
   it('two lanes of one-task batches escalate each of 12 overdue tasks once per level, and the chain holds', async () => {
     const codes = ['ga', 'scjg', 'zfw', 'jw', 'jcy', 'fy', 'xcb', 'wgx', 'jy', 'sf', 'mz', 'cz'];
@@ -183,6 +211,74 @@ describe('the sweep in lanes', () => {
     expect(levels).toHaveLength(12);
     for (const row of levels) expect(row.levels).toBe('unsigned:1,overdue:1,overdue:2,overdue:3');
     expect(await processDueClocks(base, 1, 1000, 2)).toBe(0);
+    expect((await office.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+});
+
+describe('催办 and 督办 by hand', () => {
+  it('a supervisor urges a task before it is due: history, notices, audit, and 督办 opens its case', async () => {
+    const order = await office.post('/api/work-orders', {
+      title: '人工督办测试事项',
+      body: '尚未到期即督办',
+      dueInWorkdays: 20,
+      assignments: [{ unitId: await env.unitId('jxj'), role: 'lead' }],
+    });
+    const id = order.json().tasks[0].id as string;
+    const jxj = await env.as('unit-jxj');
+    // only supervisors act so, and only with their words
+    expect((await office.post(`/api/tasks/${id}/urge`, { note: '请抓紧' })).statusCode).toBe(403);
+    expect((await jxj.post(`/api/tasks/${id}/urge`, { note: '请抓紧' })).statusCode).toBe(403);
+    expect((await supervisor.post(`/api/tasks/${id}/urge`, { note: '' })).statusCode).toBe(400);
+
+    const urged = await supervisor.post(`/api/tasks/${id}/urge`, {
+      note: '请本周内签收并报告进展',
+    });
+    expect(urged.statusCode, urged.body).toBe(200);
+    expect(urged.json().escalationLevel).toBe(0); // lateness is the clock's alone
+    const supervised = await supervisor.post(`/api/tasks/${id}/supervise`, {
+      note: '列为督办件，限期办结',
+    });
+    expect(supervised.statusCode, supervised.body).toBe(200);
+    const events = supervised.json().events as {
+      action: string;
+      note: string;
+      actorRole: string;
+    }[];
+    expect(
+      events.filter((e) => e.actorRole === 'supervisor').map((e) => [e.action, e.note]),
+    ).toEqual([
+      ['urge', '请本周内签收并报告进展'],
+      ['supervise', '列为督办件，限期办结'],
+    ]);
+
+    const notices = (await jxj.get('/api/notifications?unread=true'))
+      .json()
+      .items.filter((n: { subjectId: string }) => n.subjectId === id);
+    expect(notices.map((n: { kind: string }) => n.kind).sort()).toEqual([
+      'task.supervise',
+      'task.urge',
+    ]);
+    const urge = notices.find((n: { kind: string }) => n.kind === 'task.urge');
+    expect(urge.title).toBe(`【催办】《人工督办测试事项》（${order.json().serial}）`);
+    expect(urge.body).toContain('请本周内签收并报告进展');
+
+    const cases = (await supervisor.get('/api/supervision/cases?status=open')).json().items;
+    expect(cases.filter((c: { taskId: string }) => c.taskId === id)).toMatchObject([
+      { level: 2, status: 'open' },
+    ]);
+    const audit = (await office.get(`/api/audit?subjectType=task&subjectId=${id}`)).json().items;
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['task.urge', 'task.supervise']),
+    );
+    // 督办 twice keeps one open case
+    await supervisor.post(`/api/tasks/${id}/supervise`, { note: '再次督办' });
+    const again = (await supervisor.get('/api/supervision/cases?status=open')).json().items;
+    expect(again.filter((c: { taskId: string }) => c.taskId === id)).toHaveLength(1);
+
+    // a task the unit no longer owes cannot be urged
+    await office.post(`/api/tasks/${id}/withdraw`, { reason: '事项取消' });
+    const late = await supervisor.post(`/api/tasks/${id}/urge`, { note: '请抓紧' });
+    expect(late.statusCode).toBe(409);
     expect((await office.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 });

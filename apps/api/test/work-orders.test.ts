@@ -1,6 +1,18 @@
 import { processDueClocks } from '@lianxi/core';
-import { TIMER_WINDOW_MS } from '@lianxi/domain';
+import {
+  addDays,
+  addWorkdays,
+  buildCalendar,
+  endOfLocalDay,
+  isWorkday,
+  localDate,
+  TIMER_WINDOW_MS,
+} from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BUNDLED_CALENDAR_YEARS,
+  officialExceptions,
+} from '../../../packages/core/src/seed/official-calendar.js';
 import { beijingYear } from '../../../test/support/clock.js';
 import { taskInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
@@ -26,6 +38,15 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const DAY = 86_400_000;
+const TZ = 'Asia/Shanghai';
+/** The schedule the test world is seeded with (later years count Monday–Friday). */
+const calendar = (() => {
+  const years: number[] = [];
+  for (let y = BUNDLED_CALENDAR_YEARS.from; y <= BUNDLED_CALENDAR_YEARS.to; y++) years.push(y);
+  return buildCalendar(years, years.flatMap(officialExceptions));
+})();
+const localTime = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 19);
 const engine = () => ({
   db: env.database.db,
   clock: env.clock,
@@ -348,10 +369,23 @@ describe('returns and rulings', () => {
       })
     ).json();
     expect(ruled.status).toBe('issued');
-    const waited = new Date(ruled.dueAt).getTime() - new Date(before.dueAt).getTime();
-    expect(waited).toBeGreaterThanOrEqual(wait);
-    expect(waited).toBeLessThan(wait + 60_000);
-    expect(new Date(ruled.signDueAt).getTime() - new Date(before.signDueAt).getTime()).toBe(waited);
+    // The resume rule: day-ending deadlines move on by the workdays that ended while the task
+    // was with the office (the return's Beijing date included, the ruling's not), and still
+    // end at 23:59:59.999 Beijing time.
+    const events = await env.sql<{ action: string; at: Date }>(
+      'SELECT action, at FROM task_events WHERE task_id = $1 ORDER BY id',
+      [id],
+    );
+    const returnedOn = localDate(events.find((e) => e.action === 'return')!.at, TZ);
+    const ruledOn = localDate(events.find((e) => e.action === 'overrule')!.at, TZ);
+    let workdays = 0;
+    for (let d = returnedOn; d < ruledOn; d = addDays(d, 1)) if (isWorkday(calendar, d)) workdays++;
+    expect(workdays).toBeGreaterThanOrEqual(5); // nine days or more hold at least five workdays
+    const movedOn = (iso: string) =>
+      endOfLocalDay(addWorkdays(calendar, localDate(new Date(iso), TZ), workdays).value, TZ);
+    expect(ruled.dueAt).toBe(movedOn(before.dueAt).toISOString());
+    expect(ruled.signDueAt).toBe(movedOn(before.signDueAt).toISOString());
+    expect(localTime(ruled.dueAt)).toBe('23:59:59');
     expect(ruled.deadlineVersion).toBe(before.deadlineVersion + 1);
     const after = (await (await env.as('supervisor')).get('/api/supervision/overdue')).json().items;
     expect(after.map((i: { taskId: string }) => i.taskId)).not.toContain(id);
@@ -395,14 +429,24 @@ describe('extensions', () => {
     const task = (await cz.get(`/api/tasks/${id}`)).json();
     const later = new Date(new Date(task.dueAt).getTime() + 3 * DAY).toISOString();
     const tooLate = new Date(new Date(task.dueAt).getTime() + 60 * DAY).toISOString();
+    // the picker knows the allowance before anything is asked
+    const allowance = (await cz.get(`/api/tasks/${id}/extension-allowance`)).json();
+    expect(allowance).toMatchObject({ currentDueAt: task.dueAt, canRequest: true });
+    expect(new Date(allowance.latestDueAt).getTime()).toBeGreaterThan(Date.parse(later));
+    expect(new Date(allowance.latestDueAt).getTime()).toBeLessThan(Date.parse(tooLate));
     expect(
-      (
-        await cz.post(`/api/tasks/${id}/extension-requests`, {
-          requestedDueAt: tooLate,
-          reason: '经费未到位',
-        })
-      ).statusCode,
-    ).toBe(422);
+      (await (await env.as('unit-ga')).get(`/api/tasks/${id}/extension-allowance`)).statusCode,
+    ).toBe(404);
+    const refused = await cz.post(`/api/tasks/${id}/extension-requests`, {
+      requestedDueAt: tooLate,
+      reason: '经费未到位',
+    });
+    expect(refused.statusCode).toBe(422);
+    // the allowance is told as a Beijing day with its weekday, never as an ISO instant
+    expect(refused.json().detail).toBe(
+      `延期累计不得超过规定上限，最晚可延期至 ${allowance.latestDay}`,
+    );
+    expect(allowance.latestDay).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日（星期[一二三四五六日]）$/);
     const asked = await cz.post(`/api/tasks/${id}/extension-requests`, {
       requestedDueAt: later,
       reason: '需协调财政资金',
@@ -423,6 +467,18 @@ describe('extensions', () => {
     const after = (await cz.get(`/api/tasks/${id}`)).json();
     expect(after.dueAt).toBe(new Date(later).toISOString());
     expect(after.deadlineVersion).toBe(task.deadlineVersion + 1);
+    // the 办理记录 says what was decided, and the new due day in Beijing terms
+    const day = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }).formatToParts(new Date(later));
+    const part = (t: string) => day.find((p) => p.type === t)!.value;
+    const decision = after.events.find((e: { action: string }) => e.action === 'decide_extension');
+    expect(decision.note).toMatch(
+      new RegExp(`^同意延期至 ${part('year')}年${part('month')}月${part('day')}日（星期.）$`),
+    );
     expect(
       (await office.post(`/api/extension-requests/${asked.json().id}/decision`, { approve: false }))
         .statusCode,

@@ -1,4 +1,4 @@
-import type { Role } from '@lianxi/domain';
+import { AUDIT_READERS, type Role } from '@lianxi/domain';
 import { Result, Spin } from 'antd';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
@@ -24,6 +24,8 @@ const pages = {
   Policy: lazy(() => import('./pages/admin/PolicyPage')),
   Calendar: lazy(() => import('./pages/admin/CalendarPage')),
   Users: lazy(() => import('./pages/admin/UsersPage')),
+  AuditLog: lazy(() => import('./pages/admin/AuditLogPage')),
+  LoginLog: lazy(() => import('./pages/admin/LoginLogPage')),
   ClueIntake: lazy(() => import('./pages/clue/ClueIntakePage')),
   Clues: lazy(() => import('./pages/clue/CluesPage')),
   Clue: lazy(() => import('./pages/clue/CluePage')),
@@ -92,6 +94,8 @@ function Home() {
 
 const OFFICE: Role[] = ['office', 'admin'];
 const OVERSEERS: Role[] = ['office', 'admin', 'supervisor', 'leader'];
+/** Who may read the login log (the API's own rule; the menu offers it to the admin). */
+const LOG_READERS: Role[] = ['admin', 'office', 'supervisor'];
 /** Who takes clues in and hands them on, and files monthly figures: the office and the units. */
 const HANDLERS: Role[] = ['office', 'admin', 'unit'];
 
@@ -121,6 +125,8 @@ export const router = createBrowserRouter([
       { path: 'policy', element: <Page component={pages.Policy} /> },
       { path: 'calendar', element: <Page component={pages.Calendar} /> },
       { path: 'users', element: <Page component={pages.Users} roles={['admin']} /> },
+      { path: 'audit', element: <Page component={pages.AuditLog} roles={[...AUDIT_READERS]} /> },
+      { path: 'login-log', element: <Page component={pages.LoginLog} roles={LOG_READERS} /> },
       { path: 'clues/new', element: <Page component={pages.ClueIntake} roles={HANDLERS} /> },
       { path: 'clues', element: <Page component={pages.Clues} /> },
       { path: 'clues/:id', element: <Page component={pages.Clue} /> },

@@ -87,7 +87,7 @@ describe('the office withdraws a task; a supervisor closes a case', () => {
     );
     expect(row.read).toBe(true);
     expectNoErrors(officeUi, unit);
-  }, 30_000);
+  }, 90_000);
 
   it('督查人员对督办件提出意见并办结，显示结论且不再可办结', async () => {
     // Due 2 s after issue, 督办 (level 2) 1 s after that; 挂牌 stays hours away.
@@ -162,5 +162,5 @@ describe('the office withdraws a task; a supervisor closes a case', () => {
     await expect.poll(() => page.getByTestId('cases-closed').textContent()).toContain(title);
     await expect.poll(() => page.getByTestId('cases-open').textContent()).not.toContain(title);
     expectNoErrors(sup);
-  }, 45_000);
+  }, 90_000);
 });

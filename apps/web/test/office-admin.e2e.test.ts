@@ -82,7 +82,7 @@ describe('the office maintains the roster, the rules and the calendar', () => {
       { name: '红星街道办事处' },
     ]);
     expectNoErrors(office);
-  }, 30_000);
+  }, 90_000);
 
   it('修改普通件办理时限为 7 个工作日；另一窗口以旧版本保存时提示冲突', async () => {
     const api = await env.as('office');
@@ -130,7 +130,7 @@ describe('the office maintains the roster, the rules and the calendar', () => {
     expect(v3.policy.signWithin).toEqual({ amount: 2, unit: 'workday' });
     expect(b.allowed.length).toBe(1);
     expectNoErrors(a, b);
-  }, 30_000);
+  }, 90_000);
 
   it('管理员导入 2027 年节假日安排；他年日期显示字段错误', async () => {
     const admin = await openSession(browser, baseURL);
@@ -173,7 +173,7 @@ describe('the office maintains the roster, the rules and the calendar', () => {
     });
     await screenshot(page, 'admin-calendar-1366');
     expectNoErrors(admin);
-  }, 30_000);
+  }, 90_000);
 
   it('管理员新建账号、停用后该账号无法登录，并为其重置密码', async () => {
     const admin = await openSession(browser, baseURL, undefined, [/400.*\/api\/users/]);
@@ -235,5 +235,5 @@ describe('the office maintains the roster, the rules and the calendar', () => {
     expect(back.json().user.mustChangePassword).toBe(true);
     await screenshot(page, 'admin-users-1366');
     expectNoErrors(admin);
-  }, 40_000);
+  }, 90_000);
 });

@@ -140,5 +140,5 @@ describe('the supervisor board in the browser', () => {
     await screenshot(officeUi.page, 'office-dashboard-overdue-1366');
 
     expectNoErrors(supervisor, phone, leader, officeUi);
-  }, 60_000);
+  }, 120_000);
 });

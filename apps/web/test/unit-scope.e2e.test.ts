@@ -78,7 +78,7 @@ describe('a unit sees only its own tasks', () => {
     expect(ga.allowed.length).toBeGreaterThanOrEqual(1);
 
     expectNoErrors(jy, ga);
-  }, 60_000);
+  }, 120_000);
 
   it("keeps the login across an expired access token and shows the server's field errors in place", async () => {
     const expected = [/401.*\/api\//, /400.*\/api\/me\/password/];
@@ -124,5 +124,5 @@ describe('a unit sees only its own tasks', () => {
     await jy.page.waitForURL('**/login?next=%2Finbox');
 
     expectNoErrors(jy);
-  }, 60_000);
+  }, 120_000);
 });

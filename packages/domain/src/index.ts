@@ -7,6 +7,7 @@ export * from './accounts/password-policy.js';
 export * from './accounts/schemas.js';
 export * from './audit/schemas.js';
 export * from './common/schemas.js';
+export * from './common/list-query.js';
 export * from './errors.js';
 export * from './roles.js';
 export * from './units/schemas.js';

@@ -1,15 +1,61 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import multipart from '@fastify/multipart';
-import { addAttachment, attachmentStore, openAttachment } from '@lianxi/core';
-import { AppError, ATTACHMENT_MAX_BYTES, Attachment, IdParams } from '@lianxi/domain';
-import type { FastifyInstance } from 'fastify';
+import {
+  addAttachment,
+  addOrderAttachment,
+  addTaskAttachment,
+  attachmentsOfOrder,
+  attachmentsOfTask,
+  attachmentStore,
+  openAttachment,
+  type Upload,
+} from '@lianxi/core';
+import {
+  AppError,
+  ATTACHMENT_MAX_BYTES,
+  Attachment,
+  AttachmentList,
+  IdParams,
+  TaskAttachmentFields,
+} from '@lianxi/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name, so Chinese file names survive. */
 const disposition = (name: string) =>
   `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/**
+ * The one upload shape: multipart/form-data with the file under `file` and any fields
+ * before it. Answers the file as a verb takes it, and the fields that came with it.
+ */
+async function filePart(
+  request: FastifyRequest,
+): Promise<{ upload: Upload; fields: Record<string, string> }> {
+  if (!request.isMultipart()) {
+    throw new AppError('unsupported_type', '请以 multipart/form-data 上传文件（字段名 file）');
+  }
+  const part = await request.file();
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw new AppError('invalid_input', '请选择要上传的文件', {
+      errors: [{ field: 'body.file', message: '缺少文件' }],
+    });
+  }
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(part.fields)) {
+    const one = Array.isArray(value) ? value[0] : value;
+    if (one && one.type === 'field' && typeof one.value === 'string') fields[name] = one.value;
+  }
+  return {
+    upload: { fileName: part.filename, stream: part.file, truncated: () => part.file.truncated },
+    fields,
+  };
+}
+
+const UPLOAD_SUMMARY = '（multipart/form-data，字段 file，≤ 20 MB）';
 
 export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
   // Multipart is parsed here only: every other route takes JSON.
@@ -27,37 +73,98 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
       config: { access: ['office', 'admin', 'unit'] },
       schema: {
         tags,
-        summary: '上传证据附件（multipart/form-data，字段 file，≤ 20 MB）',
+        summary: `上传证据附件${UPLOAD_SUMMARY}`,
         params: IdParams,
         response: { 201: Attachment },
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new AppError('unsupported_type', '请以 multipart/form-data 上传文件（字段名 file）');
-      }
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
-        throw new AppError('invalid_input', '请选择要上传的文件', {
-          errors: [{ field: 'body.file', message: '缺少文件' }],
+      const { upload } = await filePart(request);
+      const saved = await addAttachment(request.ctx, request.params.id, upload, store);
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.post(
+    '/api/work-orders/:id/attachments',
+    {
+      config: { access: ['office', 'admin'] },
+      schema: {
+        tags: ['交办单'],
+        summary: `上传交办单附件${UPLOAD_SUMMARY}`,
+        params: IdParams,
+        response: { 201: Attachment },
+      },
+    },
+    async (request, reply) => {
+      const { upload } = await filePart(request);
+      const saved = await addOrderAttachment(request.ctx, request.params.id, upload, store);
+      return reply.status(201).send(saved);
+    },
+  );
+  app.get(
+    '/api/work-orders/:id/attachments',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['交办单'],
+        summary: '交办单的附件（本单附件及可见任务的佐证材料）',
+        params: IdParams,
+        response: { 200: AttachmentList },
+      },
+    },
+    async (request) => attachmentsOfOrder(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/api/tasks/:id/attachments',
+    {
+      config: { access: ['office', 'admin', 'unit'] },
+      schema: {
+        tags: ['任务'],
+        summary: `上传任务佐证材料${UPLOAD_SUMMARY}；可在文件前附字段 eventId 关联进展或反馈记录`,
+        params: IdParams,
+        response: { 201: Attachment },
+      },
+    },
+    async (request, reply) => {
+      const { upload, fields } = await filePart(request);
+      const parsed = TaskAttachmentFields.safeParse(fields);
+      if (!parsed.success) {
+        upload.stream.resume();
+        throw new AppError('invalid_input', '办理记录编号无效', {
+          errors: [{ field: 'body.eventId', message: '办理记录编号应为正整数' }],
         });
       }
-      const saved = await addAttachment(
+      const saved = await addTaskAttachment(
         request.ctx,
         request.params.id,
-        { fileName: part.filename, stream: part.file, truncated: () => part.file.truncated },
+        parsed.data,
+        upload,
         store,
       );
       return reply.status(201).send(saved);
     },
+  );
+  app.get(
+    '/api/tasks/:id/attachments',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['任务'],
+        summary: '任务的佐证材料',
+        params: IdParams,
+        response: { 200: AttachmentList },
+      },
+    },
+    async (request) => attachmentsOfTask(request.ctx, request.params.id),
   );
 
   app.get(
     '/api/attachments/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '下载证据附件', params: IdParams },
+      schema: { tags, summary: '下载附件（线索证据、交办单附件、任务佐证材料）', params: IdParams },
     },
     async (request, reply) => {
       const file = await openAttachment(request.ctx, request.params.id, store);

@@ -1,5 +1,6 @@
 import { closeClue, getClue, listClues, receiveClue } from '@lianxi/core';
 import {
+  countedPage,
   ClueDetail,
   CloseClueInput,
   ClueIntake,
@@ -7,7 +8,6 @@ import {
   Clue,
   CreateClueInput,
   IdParams,
-  page,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -40,7 +40,7 @@ export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
         tags,
         summary: '线索列表（不含举报人信息）',
         querystring: ClueListQuery,
-        response: { 200: page(Clue) },
+        response: { 200: countedPage(Clue) },
       },
     },
     async (request) => listClues(request.ctx, request.query),

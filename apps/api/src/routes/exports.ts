@@ -1,6 +1,13 @@
-import { exportClues, exportFigures, exportTasks } from '@lianxi/core';
-import { Month } from '@lianxi/domain';
-import type { FastifyInstance } from 'fastify';
+import {
+  exportAudit,
+  exportClues,
+  exportFigures,
+  exportLoginLog,
+  exportTasks,
+  LOGIN_LOG_READERS,
+} from '@lianxi/core';
+import { AUDIT_READERS, AuditExportQuery, LoginLogExportQuery, Month } from '@lianxi/domain';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -53,4 +60,34 @@ export async function exportRoutes(base: FastifyInstance) {
         .send(data);
     },
   );
+
+  // the logs under the same filters as their pages; static paths win over `:file` above
+  app.get(
+    '/api/exports/audit.xlsx',
+    {
+      config: { access: AUDIT_READERS },
+      schema: { tags: ['导出'], summary: '导出操作日志 .xlsx', querystring: AuditExportQuery },
+    },
+    async (request, reply) =>
+      sendWorkbook(reply, '操作日志', await exportAudit(request.ctx, request.query)),
+  );
+  app.get(
+    '/api/exports/login-log.xlsx',
+    {
+      config: { access: [...LOGIN_LOG_READERS] },
+      schema: { tags: ['导出'], summary: '导出登录日志 .xlsx', querystring: LoginLogExportQuery },
+    },
+    async (request, reply) =>
+      sendWorkbook(reply, '登录日志', await exportLoginLog(request.ctx, request.query)),
+  );
 }
+
+const sendWorkbook = (reply: FastifyReply, name: string, data: Buffer) =>
+  reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`,
+    )
+    .header('cache-control', 'private, no-store')
+    .send(data);

@@ -10,13 +10,13 @@ import {
   sendHandoff,
 } from '@lianxi/core';
 import {
+  countedPage,
   Handoff,
   HandoffBoxQuery,
   HandoffDetail,
   HandoffReasonInput,
   HandoffResultInput,
   IdParams,
-  page,
   SendHandoffInput,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
@@ -50,7 +50,7 @@ export async function handoffRoutes(base: FastifyInstance) {
         tags,
         summary: '移送收件箱 / 发件箱',
         querystring: HandoffBoxQuery,
-        response: { 200: page(Handoff) },
+        response: { 200: countedPage(Handoff) },
       },
     },
     async (request) => listHandoffs(request.ctx, request.query),

@@ -5,17 +5,20 @@ import {
   listCases,
   listNotifications,
   markNotificationRead,
+  readNoticesAbout,
   overdueBoard,
   SUPERVISION_READERS,
   taskStats,
   unreadCount,
 } from '@lianxi/core';
 import {
+  countedPage,
   CaseListQuery,
   CloseCaseInput,
   IdParams,
   Notification,
   NotificationQuery,
+  ReadSubjectInput,
   OpinionInput,
   OverdueItem,
   page,
@@ -51,7 +54,7 @@ export async function supervisionRoutes(base: FastifyInstance) {
         tags,
         summary: '督办件列表',
         querystring: CaseListQuery,
-        response: { 200: page(SupervisionCase) },
+        response: { 200: countedPage(SupervisionCase) },
       },
     },
     async (request) => listCases(request.ctx, request.query),
@@ -135,6 +138,19 @@ export async function supervisionRoutes(base: FastifyInstance) {
       },
     },
     async (request) => taskStats(request.ctx),
+  );
+  app.post(
+    '/api/notifications/read',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['通知'],
+        summary: '打开或办理事项时，将关于该事项的通知标为已读',
+        body: ReadSubjectInput,
+        response: { 200: z.object({ count: z.number().int() }) },
+      },
+    },
+    async (request) => readNoticesAbout(request.ctx, request.body),
   );
   app.post(
     '/api/notifications/:id/read',

@@ -2,6 +2,7 @@ import {
   acceptTask,
   type Ctx,
   decideExtension,
+  extensionAllowance,
   getTask,
   listEscalations,
   listExtensionRequests,
@@ -12,16 +13,18 @@ import {
   returnTask,
   reviewTask,
   ruleOnReturn,
+  urgeTask,
   withdrawTask,
 } from '@lianxi/core';
 import {
+  countedPage,
   AcceptTaskInput,
   Escalation,
+  ExtensionAllowance,
   ExtensionDecisionInput,
   ExtensionRequest,
   ExtensionRequestInput,
   IdParams,
-  page,
   ProgressInput,
   ReportInput,
   ReturnTaskInput,
@@ -30,6 +33,7 @@ import {
   TaskDetail,
   TaskListQuery,
   TaskSummary,
+  UrgeTaskInput,
   WithdrawInput,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
@@ -50,7 +54,7 @@ export async function taskRoutes(base: FastifyInstance) {
         tags,
         summary: '任务列表',
         querystring: TaskListQuery,
-        response: { 200: page(TaskSummary) },
+        response: { 200: countedPage(TaskSummary) },
       },
     },
     async (request) => listTasks(request.ctx, request.query),
@@ -81,7 +85,7 @@ export async function taskRoutes(base: FastifyInstance) {
   const action = <S extends z.ZodType>(
     path: string,
     summary: string,
-    config: { access: readonly ('unit' | 'office' | 'admin')[] },
+    config: { access: readonly ('unit' | 'office' | 'admin' | 'supervisor')[] },
     body: S,
     verb: (ctx: Ctx, id: string, input: z.infer<S>) => Promise<unknown>,
   ) =>
@@ -101,7 +105,27 @@ export async function taskRoutes(base: FastifyInstance) {
   action('review', '审核反馈', office, ReviewInput, reviewTask);
   action('ruling', '审定退回', office, RulingInput, ruleOnReturn);
   action('withdraw', '撤回任务', office, WithdrawInput, withdrawTask);
+  const supervisor = { access: ['supervisor'] as const };
+  action('urge', '人工催办', supervisor, UrgeTaskInput, (ctx, id, input) =>
+    urgeTask(ctx, id, 'urge', input),
+  );
+  action('supervise', '人工督办（立督办件）', supervisor, UrgeTaskInput, (ctx, id, input) =>
+    urgeTask(ctx, id, 'supervise', input),
+  );
 
+  app.get(
+    '/api/tasks/:id/extension-allowance',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '延期额度：最晚可延期至哪一天',
+        params: IdParams,
+        response: { 200: ExtensionAllowance },
+      },
+    },
+    async (request) => extensionAllowance(request.ctx, request.params.id),
+  );
   app.post(
     '/api/tasks/:id/extension-requests',
     {

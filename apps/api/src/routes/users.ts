@@ -1,11 +1,19 @@
-import { createUser, listLoginLog, listUsers, resetPassword, setUserDisabled } from '@lianxi/core';
+import {
+  createUser,
+  LOGIN_LOG_READERS,
+  listLoginLog,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  updateUser,
+} from '@lianxi/core';
 import {
   CreateUserInput,
   IdParams,
-  LoginLogEntry,
-  PageQuery,
-  page,
+  LoginLogPage,
+  LoginLogQuery,
   ResetPasswordInput,
+  UpdateUserInput,
   User,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
@@ -32,6 +40,21 @@ export async function userRoutes(base: FastifyInstance) {
       schema: { tags, summary: '新建账号', body: CreateUserInput, response: { 201: User } },
     },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: '修改账号（姓名、角色、所属单位；角色或单位变更后须重新登录）',
+        params: IdParams,
+        body: UpdateUserInput,
+        response: { 200: User },
+      },
+    },
+    async (request) => updateUser(request.ctx, request.params.id, request.body),
   );
 
   for (const [action, disabled, summary] of [
@@ -66,12 +89,12 @@ export async function userRoutes(base: FastifyInstance) {
   app.get(
     '/api/login-log',
     {
-      config: { access: ['admin', 'office', 'supervisor'] },
+      config: { access: [...LOGIN_LOG_READERS] },
       schema: {
         tags,
-        summary: '登录日志',
-        querystring: PageQuery.extend({ username: z.string().trim().max(64).optional() }),
-        response: { 200: page(LoginLogEntry) },
+        summary: '登录日志（按用户名、结果、地址、日期筛选）',
+        querystring: LoginLogQuery,
+        response: { 200: LoginLogPage },
       },
     },
     async (request) => listLoginLog(request.ctx, request.query),

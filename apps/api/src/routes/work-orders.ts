@@ -1,9 +1,9 @@
 import { getWorkOrder, issueWorkOrder, listWorkOrders } from '@lianxi/core';
 import {
+  countedPage,
   IdParams,
   IssueWorkOrderInput,
-  PageQuery,
-  page,
+  WorkOrderListQuery,
   WorkOrder,
   WorkOrderListItem,
 } from '@lianxi/domain';
@@ -36,8 +36,8 @@ export async function workOrderRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '交办单列表',
-        querystring: PageQuery,
-        response: { 200: page(WorkOrderListItem) },
+        querystring: WorkOrderListQuery,
+        response: { 200: countedPage(WorkOrderListItem) },
       },
     },
     async (request) => listWorkOrders(request.ctx, request.query),

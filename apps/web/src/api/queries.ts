@@ -1,6 +1,7 @@
 import type {
   CalendarYearView,
   Escalation,
+  ExtensionAllowance,
   ExtensionRequest,
   Notification,
   OverdueItem,
@@ -16,13 +17,31 @@ import type {
   WorkOrder,
   WorkOrderListItem,
 } from '@lianxi/domain';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { get, withQuery } from './client';
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** counted when the list is asked by page number (`offset`) */
+  total?: number;
+}
+
+/**
+ * One numbered page of a searchable list (README "Lists"). The previous page stays on screen
+ * while the next loads, so the pager and the search bar do not jump.
+ */
+export function useListPage<T>(
+  key: readonly unknown[],
+  path: string,
+  query: Record<string, string | number | undefined>,
+) {
+  return useQuery({
+    queryKey: [...key, 'list', query],
+    queryFn: () => get<Page<T>>(withQuery(path, query)),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export const keys = {
@@ -87,11 +106,15 @@ export function useTaskPage(status: TaskStatus | undefined, limit = 100) {
 }
 
 /** Inbox tabs span several statuses; the API filters on one, so ask once per status. */
-export function useTasksIn(statuses: TaskStatus[]) {
+export function useTasksIn(
+  statuses: TaskStatus[],
+  filters: Record<string, string | undefined> = {},
+) {
   const results = useQueries({
     queries: statuses.map((status) => ({
-      queryKey: [...keys.tasks, 'page', status, 200],
-      queryFn: () => get<Page<TaskSummary>>(withQuery('/api/tasks', { status, limit: 200 })),
+      queryKey: [...keys.tasks, 'page', status, 200, filters],
+      queryFn: () =>
+        get<Page<TaskSummary>>(withQuery('/api/tasks', { ...filters, status, limit: 200 })),
     })),
   });
   const data = results.every((r) => r.data)
@@ -136,6 +159,15 @@ export function useExtensionRequests(id: string, enabled = true) {
   return useQuery({
     queryKey: [...keys.task(id), 'extensions'],
     queryFn: () => get<{ items: ExtensionRequest[] }>(`/api/tasks/${id}/extension-requests`),
+    enabled,
+  });
+}
+
+/** How far the task may still be extended, for the picker to know before anything is sent. */
+export function useExtensionAllowance(id: string, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.task(id), 'extension-allowance'],
+    queryFn: () => get<ExtensionAllowance>(`/api/tasks/${id}/extension-allowance`),
     enabled,
   });
 }

@@ -143,8 +143,15 @@ export function AppLayout() {
       </Header>
       <Layout>
         {!mobile && (
-          <Sider width={200} theme="light" breakpoint="lg" collapsible>
-            {menu}
+          <Sider
+            width={200}
+            theme="light"
+            breakpoint="lg"
+            collapsible
+            // the menu stays in view and scrolls on its own, above the collapse trigger
+            style={{ position: 'sticky', top: 0, alignSelf: 'flex-start' }}
+          >
+            <div className="lx-side-menu">{menu}</div>
           </Sider>
         )}
         <Drawer

@@ -1,10 +1,35 @@
 import type { TaskSummary } from '@lianxi/domain';
-import { Empty, Table, Tag } from 'antd';
+import { Empty, Table, type TablePaginationConfig, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useUnitNames } from '../api/queries';
 import { ASSIGNMENT_LABELS } from '../lib/format';
+import { PAGE_SIZES, sortFromTable, sortOrderOf } from '../lib/url-filters';
+import { useFromList } from './Breadcrumbs';
 import { colourOfLevel, Deadline, EscalationTag, StatusTag } from './tags';
+
+/** A list paged by the server: the page shown, its size and the total the API counted. */
+export interface ServerPaging {
+  page: number;
+  pageSize: number;
+  total: number;
+  onChange(page: number, pageSize: number): void;
+  sort?: string;
+  onSort?(sort: string | undefined): void;
+}
+
+/** antd's pager for a server-paged list: total, sizes 10/20/50/100, current page. */
+export function serverPagination(paging: ServerPaging): TablePaginationConfig {
+  return {
+    current: paging.page,
+    pageSize: paging.pageSize,
+    total: paging.total,
+    pageSizeOptions: PAGE_SIZES,
+    showSizeChanger: true,
+    showTotal: (total) => `共 ${total} 条`,
+    onChange: paging.onChange,
+  };
+}
 
 interface Props {
   tasks: TaskSummary[];
@@ -12,19 +37,36 @@ interface Props {
   loading?: boolean;
   empty?: string;
   testId?: string;
+  paging?: ServerPaging;
+  /** the list's name in the detail page's breadcrumbs */
+  listTitle?: string;
 }
 
-export function TaskTable({ tasks, showUnit = true, loading, empty = '暂无任务', testId }: Props) {
+export function TaskTable({
+  tasks,
+  showUnit = true,
+  loading,
+  empty = '暂无任务',
+  testId,
+  paging,
+  listTitle = '全部任务',
+}: Props) {
   const unitName = useUnitNames();
+  const from = useFromList(listTitle);
+  const sortable = (key: string) =>
+    paging?.onSort ? { sorter: true, sortOrder: sortOrderOf(paging.sort, key) } : {};
   const columns: ColumnsType<TaskSummary> = [
-    { title: '编号', dataIndex: 'serial', width: 150, responsive: ['sm'] },
+    { title: '编号', dataIndex: 'serial', width: 170, responsive: ['sm'] },
     {
       title: '标题',
       dataIndex: 'title',
+      ellipsis: { showTitle: false },
       render: (title: string, t) => (
-        <Link to={`/tasks/${t.id}`} data-testid="task-link">
-          {title}
-        </Link>
+        <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: '100%' }}>
+          <Link to={`/tasks/${t.id}`} state={from} data-testid="task-link">
+            {title}
+          </Link>
+        </Typography.Text>
       ),
     },
     ...(showUnit
@@ -32,7 +74,7 @@ export function TaskTable({ tasks, showUnit = true, loading, empty = '暂无任�
           {
             title: '承办单位',
             key: 'unit',
-            width: 170,
+            width: 130,
             render: (_: unknown, t: TaskSummary) => unitName(t.unitId),
           },
         ]
@@ -40,7 +82,8 @@ export function TaskTable({ tasks, showUnit = true, loading, empty = '暂无任�
     {
       title: '方式',
       dataIndex: 'role',
-      width: 70,
+      width: 76,
+      responsive: ['md'],
       render: (r: TaskSummary['role']) => (
         <Tag color={r === 'lead' ? 'red' : 'default'}>{ASSIGNMENT_LABELS[r]}</Tag>
       ),
@@ -48,21 +91,25 @@ export function TaskTable({ tasks, showUnit = true, loading, empty = '暂无任�
     {
       title: '状态',
       dataIndex: 'status',
-      width: 110,
+      width: 96,
       render: (_: unknown, t) => <StatusTag status={t.status} />,
     },
     {
       title: '办理期限',
+      key: 'dueAt',
       dataIndex: 'dueAt',
-      width: 260,
+      width: 230,
+      ...sortable('dueAt'),
       render: (_: unknown, t) => (
         <Deadline status={t.status} dueAt={t.dueAt} level={t.escalationLevel} />
       ),
     },
     {
       title: '督办',
+      key: 'level',
       dataIndex: 'escalationLevel',
-      width: 100,
+      width: 110,
+      ...sortable('level'),
       render: (level: number) => <EscalationTag level={level} />,
     },
   ];
@@ -74,8 +121,18 @@ export function TaskTable({ tasks, showUnit = true, loading, empty = '暂无任�
         columns={columns}
         dataSource={tasks}
         loading={loading}
-        scroll={{ x: 900 }}
-        pagination={tasks.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        tableLayout="fixed"
+        scroll={{ x: 860 }}
+        pagination={
+          paging
+            ? serverPagination(paging)
+            : tasks.length > 20
+              ? { pageSize: 20, showSizeChanger: false }
+              : false
+        }
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action === 'sort') paging?.onSort?.(sortFromTable(sorter));
+        }}
         rowClassName={(t) => {
           const colour = colourOfLevel(t.escalationLevel);
           return colour ? `lx-row-${colour}` : '';

@@ -9,12 +9,14 @@ import {
   CarryOutOutlined,
   ClusterOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
   FundOutlined,
   ImportOutlined,
   InboxOutlined,
   KeyOutlined,
+  LoginOutlined,
   ProfileOutlined,
   ReadOutlined,
   ReconciliationOutlined,
@@ -61,6 +63,9 @@ const overseerGroups = [
   group('figures', '统计简报', <ProfileOutlined />, [summary, briefings]),
 ];
 
+/** The operation log (the audit chain): its readers are the office, supervisors and admin. */
+const auditLog = entry('/audit', '操作日志', <FileSearchOutlined />);
+
 const common = [
   entry('/notifications', '通知', <BellOutlined />),
   entry('/password', '修改密码', <KeyOutlined />),
@@ -95,6 +100,7 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/clues', '线索', <AuditOutlined />),
         entry('/leader', '统计看板', <BarChartOutlined />),
         ...overseerGroups,
+        auditLog,
         ...common,
       ];
     case 'leader':
@@ -132,7 +138,13 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/policy', '督办规则', <SettingOutlined />),
         entry('/routing-rules', '分流规则', <BranchesOutlined />),
         entry('/calendar', '工作日历', <CalendarOutlined />),
-        ...(role === 'admin' ? [entry('/users', '账号管理', <UserOutlined />)] : []),
+        auditLog,
+        ...(role === 'admin'
+          ? [
+              entry('/login-log', '登录日志', <LoginOutlined />),
+              entry('/users', '账号管理', <UserOutlined />),
+            ]
+          : []),
         ...common,
       ];
   }

@@ -11,7 +11,7 @@ import type { Ctx } from '../context.js';
 export async function endLoginsOf(
   ctx: Ctx,
   userId: string,
-  reason: 'password_changed' | 'password_reset' | 'disabled',
+  reason: 'password_changed' | 'password_reset' | 'disabled' | 'role_changed',
   keep?: string,
 ): Promise<void> {
   await ctx.db

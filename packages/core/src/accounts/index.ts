@@ -12,3 +12,4 @@ export * from './reset-password.js';
 export * from './session-user.js';
 export * from './session-cache.js';
 export * from './set-user-disabled.js';
+export * from './update-user.js';

@@ -12,6 +12,7 @@ export const toUser = (u: typeof users.$inferSelect): User => ({
   conferenceId: u.conferenceId,
   disabled: u.disabledAt !== null,
   createdAt: u.createdAt.toISOString(),
+  version: u.version,
 });
 
 export async function listUsers(ctx: Ctx): Promise<{ items: User[] }> {

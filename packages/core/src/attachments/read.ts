@@ -1,10 +1,11 @@
 import { type Attachment, notFound } from '@lianxi/domain';
-import { clueAttachments, clues } from '@lianxi/db';
+import { clueAttachments, clues, workOrderAttachments } from '@lianxi/db';
 import { and, asc, eq } from 'drizzle-orm';
 import { clueScope } from '../clues/view.js';
 import type { Ctx } from '../context.js';
 import { type AttachmentStore, storedPath } from './store.js';
 import { toAttachment } from './view.js';
+import { workAttachmentScope } from './work-scope.js';
 
 /** A clue's evidence, oldest first (the caller has already checked the clue is in scope). */
 export async function attachmentsOfClue(ctx: Ctx, clueId: string): Promise<Attachment[]> {
@@ -16,17 +17,27 @@ export async function attachmentsOfClue(ctx: Ctx, clueId: string): Promise<Attac
   return rows.map(toAttachment);
 }
 
-/** One file, for those who may see its clue; to anyone else it does not exist. */
+/**
+ * One file, for those who may see what holds it (a clue, a work order, a task); to anyone
+ * else it does not exist. Ids are random UUIDs, so one lookup per kind of holder is enough.
+ */
 export async function openAttachment(
   ctx: Ctx,
   id: string,
   store: AttachmentStore,
 ): Promise<Attachment & { path: string }> {
-  const [row] = await ctx.db
+  const [clueFile] = await ctx.db
     .select({ a: clueAttachments })
     .from(clueAttachments)
     .innerJoin(clues, eq(clues.id, clueAttachments.clueId))
     .where(and(eq(clueAttachments.id, id), clueScope(ctx)));
+  const [workFile] = clueFile
+    ? []
+    : await ctx.db
+        .select()
+        .from(workOrderAttachments)
+        .where(and(eq(workOrderAttachments.id, id), workAttachmentScope(ctx)));
+  const row = clueFile?.a ?? workFile;
   if (!row) throw notFound('附件');
-  return { ...toAttachment(row.a), path: storedPath(store, row.a.sha256) };
+  return { ...toAttachment(row), path: storedPath(store, row.sha256) };
 }

@@ -1,5 +1,6 @@
 import {
   type Briefing,
+  checkYears,
   composeBriefing,
   type CreateBriefingInput,
   localDate,
@@ -19,6 +20,13 @@ export async function composeBriefingDraft(
   input: CreateBriefingInput,
 ): Promise<Briefing> {
   requireRole(ctx, ['office', 'admin']);
+  checkYears(
+    [
+      { field: 'body.from', year: yearOf(input.from) },
+      { field: 'body.to', year: yearOf(input.to) },
+    ],
+    ctx.clock.now(),
+  );
   return withTransaction(ctx, async (tx) => {
     const { data, conferenceName, timeZone } = await gatherBriefingData(tx, input.from, input.to);
     const issuedOn = localDate(ctx.clock.now(), timeZone);

@@ -1,7 +1,7 @@
 import { type ClueDetail, type ClueListQuery, notFound } from '@lianxi/domain';
 import { clueReports, clues } from '@lianxi/db';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
-import { olderThan, timePage } from '../common/keyset.js';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { dayRange, keywordIn, listPage } from '../common/list.js';
 import type { ReporterKeys } from '../config.js';
 import { attachmentsOfClue } from '../attachments/read.js';
 import { type Ctx, requireRole } from '../context.js';
@@ -11,18 +11,37 @@ import { clueScope, maySeeReporter, toClue } from './view.js';
 
 const CLUE_READERS = ['office', 'admin', 'supervisor', 'leader', 'unit'] as const;
 
+/** 线索 in the caller's scope; `unitId` is the holding unit. */
 export async function listClues(ctx: Ctx, query: ClueListQuery) {
   requireRole(ctx, CLUE_READERS);
   const where: SQL[] = [clueScope(ctx)];
   if (query.status) where.push(eq(clues.status, query.status));
-  if (query.cursor) where.push(olderThan(query.cursor, clues.createdAt, clues.id));
-  const rows = await ctx.db
-    .select()
-    .from(clues)
-    .where(and(...where))
-    .orderBy(desc(clues.createdAt), desc(clues.id))
-    .limit(query.limit + 1);
-  return timePage(rows, query.limit, toClue, (c) => [c.createdAt, c.id]);
+  if (query.channel) where.push(eq(clues.channel, query.channel));
+  if (query.category) where.push(eq(clues.category, query.category));
+  if (query.unitId) where.push(eq(clues.owningUnitId, query.unitId));
+  if (query.township) where.push(keywordIn(query.township, [clues.township]));
+  if (query.q)
+    where.push(keywordIn(query.q, [clues.serial, clues.subjectName, clues.subjectCreditCode]));
+  where.push(...dayRange(clues.createdAt, query.from, query.to));
+  return listPage(query, where, {
+    rows: (filter, order, limit, offset) =>
+      ctx.db
+        .select()
+        .from(clues)
+        .where(filter)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: async (filter) => {
+      const [row] = await ctx.db.select({ n: count() }).from(clues).where(filter);
+      return row.n;
+    },
+    time: clues.createdAt,
+    id: clues.id,
+    key: (c) => [c.createdAt, c.id],
+    sorts: { createdAt: clues.createdAt, reportCount: clues.reportCount },
+    view: toClue,
+  });
 }
 
 /**

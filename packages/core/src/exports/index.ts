@@ -1,1 +1,2 @@
+export * from './logs.js';
 export * from './tables.js';

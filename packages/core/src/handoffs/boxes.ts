@@ -1,7 +1,7 @@
 import type { HandoffBoxQuery } from '@lianxi/domain';
 import { clues, handoffs } from '@lianxi/db';
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
-import { olderThan, timePage } from '../common/keyset.js';
+import { and, count, eq, isNull, type SQL } from 'drizzle-orm';
+import { dayRange, keywordIn, listPage } from '../common/list.js';
 import { type Ctx, requireRole } from '../context.js';
 import { toHandoff } from './view.js';
 
@@ -20,18 +20,40 @@ export async function listHandoffs(ctx: Ctx, query: HandoffBoxQuery) {
   } else {
     where.push(mine ? eq(handoffs.fromUnitId, mine) : isNull(handoffs.fromUnitId));
   }
-  if (query.cursor) where.push(olderThan(query.cursor, handoffs.sentAt, handoffs.id));
-  const rows = await ctx.db
-    .select({ h: handoffs, serial: clues.serial })
-    .from(handoffs)
-    .innerJoin(clues, eq(clues.id, handoffs.clueId))
-    .where(and(...where))
-    .orderBy(desc(handoffs.sentAt), desc(handoffs.id))
-    .limit(query.limit + 1);
-  return timePage(
-    rows,
-    query.limit,
-    (r) => toHandoff(ctx, r.h, r.serial),
-    (r) => [r.h.sentAt, r.h.id],
-  );
+  // the other side: the receiver of what went out, the sender of what came in
+  if (query.unitId)
+    where.push(eq(query.box === 'out' ? handoffs.toUnitId : handoffs.fromUnitId, query.unitId));
+  if (query.status) where.push(eq(handoffs.status, query.status));
+  if (query.kind) where.push(eq(handoffs.kind, query.kind));
+  if (query.level !== undefined) where.push(eq(handoffs.escalationLevel, query.level));
+  if (query.q) where.push(keywordIn(query.q, [clues.serial, clues.subjectName]));
+  where.push(...dayRange(handoffs.sentAt, query.from, query.to));
+  return listPage(query, where, {
+    rows: (filter, order, limit, offset) =>
+      ctx.db
+        .select({ h: handoffs, serial: clues.serial })
+        .from(handoffs)
+        .innerJoin(clues, eq(clues.id, handoffs.clueId))
+        .where(filter)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: async (filter) => {
+      const [row] = await ctx.db
+        .select({ n: count() })
+        .from(handoffs)
+        .innerJoin(clues, eq(clues.id, handoffs.clueId))
+        .where(filter);
+      return row.n;
+    },
+    time: handoffs.sentAt,
+    id: handoffs.id,
+    key: (r) => [r.h.sentAt, r.h.id],
+    sorts: {
+      sentAt: handoffs.sentAt,
+      resultDueAt: handoffs.resultDueAt,
+      level: handoffs.escalationLevel,
+    },
+    view: (r) => toHandoff(ctx, r.h, r.serial),
+  });
 }

@@ -1,4 +1,4 @@
-import { AppError, type CreateLetterInput, type Letter } from '@lianxi/domain';
+import { AppError, checkYears, type CreateLetterInput, type Letter } from '@lianxi/domain';
 import { letters, units } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
@@ -10,6 +10,7 @@ import { toLetter } from './view.js';
 /** 起草责任书: a draft for one unit and year, its indicators making exactly 100 points. */
 export async function createLetter(ctx: Ctx, input: CreateLetterInput): Promise<Letter> {
   requireRole(ctx, ['office', 'admin']);
+  checkYears([{ field: 'body.year', year: input.year }], ctx.clock.now());
   const indicators = toIndicators(input.indicators);
   return withTransaction(ctx, async (tx) => {
     const [unit] = await tx.db

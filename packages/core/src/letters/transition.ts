@@ -1,7 +1,8 @@
-import { AppError, type Letter, type LetterStatus } from '@lianxi/domain';
+import { AppError, chineseDate, type Letter, type LetterStatus } from '@lianxi/domain';
 import { letters } from '@lianxi/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { loadConference } from '../calendar/load.js';
 import { type Ctx, requireRole } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import { withTransaction } from '../transaction.js';
@@ -38,6 +39,7 @@ async function move(ctx: Ctx, id: string, verb: keyof typeof MOVES, check: (l: L
       subjectId: id,
       payload: { year: row.year, unitId: row.unitId, by: ctx.actor.userId },
     });
+    const { timeZone } = await loadConference(tx, ctx.conferenceId);
     await notify(tx, {
       ...(verb === 'issue' ? { units: [row.unitId] } : { roles: ['office'] }),
       kind: `letter.${verb}`,
@@ -45,7 +47,7 @@ async function move(ctx: Ctx, id: string, verb: keyof typeof MOVES, check: (l: L
       body:
         verb === 'issue'
           ? `${row.year} 年度打击传销工作责任书已下达，请阅后签订。`
-          : `责任单位已于 ${now.toISOString().slice(0, 10)} 签订。`,
+          : `责任单位已于 ${chineseDate(now, timeZone)}签订。`,
       subjectType: 'letter',
       subjectId: id,
       dedupeKey: `letter-${verb}-${id}`,

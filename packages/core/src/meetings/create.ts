@@ -1,4 +1,4 @@
-import type { CreateMeetingInput, Meeting } from '@lianxi/domain';
+import { checkYears, type CreateMeetingInput, type Meeting, yearAt } from '@lianxi/domain';
 import { meetings } from '@lianxi/db';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
@@ -9,6 +9,7 @@ import { toMeeting } from './view.js';
 /** 召开会议: the office records a meeting held, who attended and, when ready, its minutes. */
 export async function createMeeting(ctx: Ctx, input: CreateMeetingInput): Promise<Meeting> {
   requireRole(ctx, ['office', 'admin']);
+  checkYears([{ field: 'body.heldAt', year: yearAt(new Date(input.heldAt)) }], ctx.clock.now());
   return withTransaction(ctx, async (tx) => {
     await requireOwnUnits(tx, attendeeUnits(input.attendees), (i) => `body.attendees.${i}.unitId`);
     const [row] = await tx.db

@@ -1,4 +1,11 @@
-import { type Meeting, notFound, staleVersion, type UpdateMeetingInput } from '@lianxi/domain';
+import {
+  checkYears,
+  type Meeting,
+  notFound,
+  staleVersion,
+  type UpdateMeetingInput,
+  yearAt,
+} from '@lianxi/domain';
 import { meetings, resolutions } from '@lianxi/db';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
@@ -14,6 +21,9 @@ export async function updateMeeting(
   input: UpdateMeetingInput,
 ): Promise<Meeting> {
   requireRole(ctx, ['office', 'admin']);
+  if (input.heldAt) {
+    checkYears([{ field: 'body.heldAt', year: yearAt(new Date(input.heldAt)) }], ctx.clock.now());
+  }
   return withTransaction(ctx, async (tx) => {
     if (input.attendees) {
       await requireOwnUnits(

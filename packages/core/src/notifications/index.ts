@@ -1,2 +1,3 @@
 export * from './inbox.js';
 export * from './notify.js';
+export * from './read-subject.js';

@@ -1,4 +1,4 @@
-import { AppError, type CreateStatReportInput, type StatReport } from '@lianxi/domain';
+import { AppError, checkYears, type CreateStatReportInput, type StatReport } from '@lianxi/domain';
 import { statReports, units } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
@@ -35,6 +35,7 @@ async function reportingUnit(ctx: Ctx, unitId: string | undefined): Promise<stri
 /** 填报: a month's figures, kept as a draft or submitted for the office's approval. */
 export async function fileStatReport(ctx: Ctx, input: CreateStatReportInput): Promise<StatReport> {
   requireRole(ctx, ['office', 'admin', 'unit']);
+  checkYears([{ field: 'body.month', year: Number(input.month.slice(0, 4)) }], ctx.clock.now());
   return withTransaction(ctx, async (tx) => {
     const unitId = await reportingUnit(tx, input.unitId);
     const now = ctx.clock.now();

@@ -5,6 +5,7 @@ import {
   type Figures,
   type ImportProblem,
   Month,
+  yearProblem,
 } from '@lianxi/domain';
 import { statReports, units } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
@@ -77,8 +78,13 @@ export async function parseFiguresSheet(
     const unitCode = text(at(UNIT_CODE_HEADER));
     const month = text(at(MONTH_HEADER));
     if (!unitCode) problems.push({ row: r, column: UNIT_CODE_HEADER, message: '不能为空' });
-    if (!Month.safeParse(month).success) {
-      problems.push({ row: r, column: MONTH_HEADER, message: '月份格式应为 YYYY-MM' });
+    const parsedMonth = Month.safeParse(month);
+    if (!parsedMonth.success) {
+      problems.push({
+        row: r,
+        column: MONTH_HEADER,
+        message: parsedMonth.error.issues[0]?.message ?? '月份格式应为 YYYY-MM',
+      });
     }
     const figures = {} as Figures;
     for (const key of FIGURE_KEYS) {
@@ -122,6 +128,11 @@ export async function importFigures(
     );
     const seen = new Set<string>();
     for (const r of rows) {
+      // a month the sheet's format allows may still lie beyond next year
+      const late = Month.safeParse(r.month).success
+        ? yearProblem(Number(r.month.slice(0, 4)), ctx.clock.now())
+        : null;
+      if (late) problems.push({ row: r.row, column: MONTH_HEADER, message: late });
       if (r.unitCode && !known.has(r.unitCode)) {
         problems.push({
           row: r.row,

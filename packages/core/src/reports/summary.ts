@@ -1,4 +1,5 @@
 import {
+  checkYears,
   FIGURE_KEYS,
   type FigureChanges,
   type Figures,
@@ -60,6 +61,13 @@ export function alertTrend(rows: Approved, from: string, to: string): Summary['a
  * unit (departments, and the townships and streets below the district).
  */
 export async function summarizeFigures(ctx: Ctx, query: SummaryQuery): Promise<Summary> {
+  checkYears(
+    [
+      { field: 'querystring.from', year: Number(query.from.slice(0, 4)) },
+      { field: 'querystring.to', year: Number(query.to.slice(0, 4)) },
+    ],
+    ctx.clock.now(),
+  );
   const rows = await approvedFigures(ctx, query.from, query.to);
   let grouped: SummaryRow[];
   if (query.groupBy === 'month') {

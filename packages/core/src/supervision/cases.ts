@@ -8,9 +8,9 @@ import {
   type SupervisionCaseDetail,
 } from '@lianxi/domain';
 import { supervisionCases, supervisionOpinions, tasks, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { appendAudit, lockAuditChain } from '../audit/append.js';
-import { olderThan, timePage } from '../common/keyset.js';
+import { dayRange, keywordIn, listPage } from '../common/list.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { SUPERVISION_READERS } from './board.js';
@@ -51,16 +51,36 @@ const casesQuery = (ctx: Ctx, where: SQL[]) =>
     .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
     .where(and(eq(supervisionCases.conferenceId, ctx.conferenceId), ...where));
 
+/** 督办件 of the conference; `unitId` is the task's unit, the keyword its order's. */
 export async function listCases(ctx: Ctx, query: CaseListQuery) {
   requireRole(ctx, SUPERVISION_READERS);
-  const where: SQL[] = [];
+  const where: SQL[] = [eq(supervisionCases.conferenceId, ctx.conferenceId)];
   if (query.status) where.push(eq(supervisionCases.status, query.status));
-  if (query.cursor)
-    where.push(olderThan(query.cursor, supervisionCases.openedAt, supervisionCases.id));
-  const rows = await casesQuery(ctx, where)
-    .orderBy(desc(supervisionCases.openedAt), desc(supervisionCases.id))
-    .limit(query.limit + 1);
-  return timePage(rows, query.limit, view, (r) => [r.c.openedAt, r.c.id]);
+  if (query.unitId) where.push(eq(tasks.unitId, query.unitId));
+  if (query.level !== undefined) where.push(eq(supervisionCases.level, query.level));
+  if (query.q) where.push(keywordIn(query.q, [workOrders.serial, workOrders.title]));
+  where.push(...dayRange(supervisionCases.openedAt, query.from, query.to));
+  return listPage(query, where, {
+    rows: (filter, order, limit, offset) =>
+      casesQuery(ctx, [filter])
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: async (filter) => {
+      const [row] = await ctx.db
+        .select({ n: count() })
+        .from(supervisionCases)
+        .innerJoin(tasks, eq(tasks.id, supervisionCases.taskId))
+        .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
+        .where(filter);
+      return row.n;
+    },
+    time: supervisionCases.openedAt,
+    id: supervisionCases.id,
+    key: (r) => [r.c.openedAt, r.c.id],
+    sorts: { openedAt: supervisionCases.openedAt, level: supervisionCases.level },
+    view,
+  });
 }
 
 export async function getCase(ctx: Ctx, id: string): Promise<SupervisionCaseDetail> {

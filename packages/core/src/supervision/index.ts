@@ -1,2 +1,3 @@
 export * from './board.js';
 export * from './cases.js';
+export * from './open-cases.js';

@@ -1,5 +1,6 @@
 import {
   AppError,
+  chineseDate,
   type ExtensionDecisionInput,
   type ExtensionRequest,
   notFound,
@@ -38,9 +39,14 @@ export async function decideExtension(
     if (!request) throw notFound('延期申请');
     if (request.status !== 'pending') throw new AppError('conflict', '该延期申请已审批');
     const now = ctx.clock.now();
+    const { timeZone } = await loadDeadlineEnv(tx, now);
+    // the 办理记录 says what was decided, not only that something was
+    const decision = input.approve
+      ? `同意延期至 ${chineseDate(request.requestedDueAt, timeZone)}`
+      : '不同意延期，仍按原期限办理';
     await transitionTask(tx, request.taskId, {
       action: 'decide_extension',
-      note: input.comment ?? null,
+      note: input.comment ? `${decision}。${input.comment}` : decision,
       auditPayload: { requestId, approve: input.approve },
       change: async (row, inner) => {
         if (!input.approve) return {};
@@ -73,7 +79,9 @@ export async function decideExtension(
         await notify(inner, {
           units: [task.unitId],
           kind: input.approve ? 'extension.approved' : 'extension.denied',
-          title: input.approve ? '延期申请已批准' : '延期申请未获批准',
+          title: input.approve
+            ? `延期申请已批准，新期限 ${chineseDate(task.dueAt, timeZone)}`
+            : '延期申请未获批准',
           body: input.comment ?? (input.approve ? '请在新的期限内办结。' : '请在原期限内办结。'),
           subjectType: 'task',
           subjectId: task.id,

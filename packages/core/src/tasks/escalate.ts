@@ -1,9 +1,10 @@
 import type { ClockEvent, EscalationReason } from '@lianxi/domain';
-import { escalations, supervisionCases, unnestRows, workOrders } from '@lianxi/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { escalations, unnestRows, workOrders } from '@lianxi/db';
+import { inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { type Notice, notifyMany } from '../notifications/notify.js';
+import { openOrRaiseCases } from '../supervision/open-cases.js';
 import type { ClockTask } from './row.js';
 
 const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
@@ -98,58 +99,6 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
           urgent: true,
         },
       };
-    }
-  }
-}
-
-/**
- * Level 2 opens the supervision case; level 3 raises it. One open case per task: a task
- * that reached both levels in one pass gets its case at the higher one.
- */
-async function openOrRaiseCases(ctx: Ctx, wanted: { task: ClockTask; level: 2 | 3 }[]) {
-  if (!wanted.length) return;
-  const highest = new Map<string, { task: ClockTask; level: 2 | 3 }>();
-  for (const w of wanted) {
-    if ((highest.get(w.task.id)?.level ?? 0) < w.level) highest.set(w.task.id, w);
-  }
-  const open = new Map(
-    (
-      await ctx.db
-        .select({
-          id: supervisionCases.id,
-          taskId: supervisionCases.taskId,
-          level: supervisionCases.level,
-        })
-        .from(supervisionCases)
-        .where(
-          and(
-            inArray(supervisionCases.taskId, [...highest.keys()]),
-            eq(supervisionCases.status, 'open'),
-          ),
-        )
-    ).map((c) => [c.taskId, c]),
-  );
-  const fresh = [...highest.values()].filter(({ task }) => !open.has(task.id));
-  if (fresh.length) {
-    const openedAt = ctx.clock.now();
-    await ctx.db.insert(supervisionCases).values(
-      fresh.map(({ task, level }) => ({
-        conferenceId: task.conferenceId,
-        taskId: task.id,
-        level,
-        openedAt,
-      })),
-    );
-  }
-  for (const level of [2, 3] as const) {
-    const raised = [...highest.values()]
-      .filter((w) => w.level === level && (open.get(w.task.id)?.level ?? level) < level)
-      .map((w) => open.get(w.task.id)!.id);
-    if (raised.length) {
-      await ctx.db
-        .update(supervisionCases)
-        .set({ level })
-        .where(inArray(supervisionCases.id, raised));
     }
   }
 }

@@ -13,3 +13,5 @@ export * from './rule.js';
 export * from './schedule.js';
 export * from './upcoming.js';
 export * from './withdraw.js';
+export * from './urge.js';
+export * from './extension-allowance.js';

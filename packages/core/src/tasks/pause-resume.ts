@@ -1,7 +1,7 @@
-import { shift } from '@lianxi/domain';
+import { moveDeadline, type ResumeShift, resumeShift, shift, type Wait } from '@lianxi/domain';
 import type { Ctx } from '../context.js';
-import { loadDeadlineEnv } from './deadline-env.js';
-import { shiftClock, type TaskRow } from './row.js';
+import { type DeadlineEnv, loadDeadlineEnv } from './deadline-env.js';
+import type { TaskRow } from './row.js';
 
 /**
  * Stops a task's clocks while the office owes the next step, and starts the office's own:
@@ -20,14 +20,73 @@ export async function pauseForOffice(
   };
 }
 
+type Clocked = Pick<
+  TaskRow,
+  | 'signDueAt'
+  | 'dueAt'
+  | 'originalDueAt'
+  | 'dueSoonAt'
+  | 'level1At'
+  | 'level2At'
+  | 'level3At'
+  | 'waitedMs'
+  | 'provisional'
+>;
+
 /**
- * Restarts a paused task's clocks: every deadline moves on by the time the task waited on
- * the office, and the deadline version changes so earlier timers fall silent.
+ * Moves the unit's clocks on by one wait under the resume rule (domain `resumeShift`): a
+ * deadline at the end of a day by the workdays that ended during the wait, one set to the
+ * minute by the exact time. The return window stays where it was: a task the office kept
+ * with its unit (审定维持) is not returned a second time.
  */
-export function resumeClock(row: TaskRow, now: Date): Partial<TaskRow> {
-  const waited = row.pausedAt ? Math.max(0, now.getTime() - row.pausedAt.getTime()) : 0;
+export function moveClockBy(
+  env: Pick<DeadlineEnv, 'cal' | 'timeZone'>,
+  row: Clocked,
+  by: ResumeShift,
+): Clocked {
+  let provisional = row.provisional || by.provisional;
+  const move = (d: Date) => {
+    const moved = moveDeadline(env.cal, env.timeZone, d, by);
+    provisional ||= moved.provisional;
+    return moved.at;
+  };
+  const moved = {
+    signDueAt: row.signDueAt && move(row.signDueAt),
+    dueAt: move(row.dueAt),
+    originalDueAt: move(row.originalDueAt),
+    dueSoonAt: row.dueSoonAt && move(row.dueSoonAt),
+    level1At: move(row.level1At),
+    level2At: move(row.level2At),
+    level3At: move(row.level3At),
+    waitedMs: row.waitedMs + by.ms,
+  };
+  return { ...moved, provisional };
+}
+
+/** Every wait in turn, as a recount applies them again on a newly imported calendar. */
+export const moveClockByWaits = (
+  env: Pick<DeadlineEnv, 'cal' | 'timeZone'>,
+  row: Clocked,
+  waits: Wait[],
+): Clocked =>
+  waits.reduce(
+    (clock, wait) => moveClockBy(env, clock, resumeShift(env.cal, env.timeZone, wait)),
+    row,
+  );
+
+/**
+ * Restarts a paused task's clocks: every deadline moves on by the wait under the resume
+ * rule, and the deadline version changes so earlier timers fall silent.
+ */
+export async function resumeClock(ctx: Ctx, row: TaskRow, now: Date): Promise<Partial<TaskRow>> {
+  let moved: Partial<TaskRow> = {};
+  if (row.pausedAt) {
+    const env = await loadDeadlineEnv(ctx, now);
+    const wait = { from: row.pausedAt, to: now };
+    moved = moveClockBy(env, row, resumeShift(env.cal, env.timeZone, wait));
+  }
   return {
-    ...shiftClock(row, waited),
+    ...moved,
     pausedAt: null,
     officeDueAt: null,
     officeReminded: false,

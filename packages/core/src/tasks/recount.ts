@@ -1,18 +1,20 @@
-import { OPEN_STATUSES, planIssue } from '@lianxi/domain';
-import { tasks } from '@lianxi/db';
-import { and, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { CLOCK_RUNS, OPEN_STATUSES, planIssue, type Wait } from '@lianxi/domain';
+import { extensionRequests, taskEvents, tasks } from '@lianxi/db';
+import { and, asc, eq, gte, inArray, lte, max, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type BaseCtx, type Ctx, systemActor } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { dueRuleOf } from './create.js';
 import { loadDeadlineEnv } from './deadline-env.js';
-import { shiftClock, type TaskRow } from './row.js';
+import { moveClockByWaits } from './pause-resume.js';
+import type { TaskRow } from './row.js';
 import { scheduleClock } from './schedule.js';
 
 /**
  * Counts deadlines again after a year's calendar is imported: every open task that was
- * provisional or whose clocks touch that year, from the same start and rule plus the time it
- * waited, under a new deadline version. The calendar is national, so every conference's
+ * provisional or whose clocks touch that year, from the same start and rule, then each wait
+ * on the office moved on again under the resume rule (its workdays may differ on the new
+ * calendar), under a new deadline version. The calendar is national, so every conference's
  * tasks are counted; each in its own transaction (row first, then that conference's chain).
  */
 export async function recountDeadlines(base: BaseCtx, year: number): Promise<number> {
@@ -54,7 +56,7 @@ async function recountOne(base: BaseCtx, taskId: string): Promise<boolean> {
       level3At: plan.levelAt[2],
       waitedMs: 0,
     };
-    const next = { ...planned, ...shiftClock(planned, row.waitedMs) };
+    const next = { ...planned, ...moveClockByWaits(env, planned, await waitsOf(ctx, row)) };
     // a fixed due time already carries the waits in its original; only a counted one is recounted
     if (row.dueBasis.kind !== 'duration') next.originalDueAt = row.originalDueAt;
     const moved =
@@ -91,4 +93,32 @@ async function recountOne(base: BaseCtx, taskId: string): Promise<boolean> {
     await scheduleClock(ctx, updated);
     return true;
   });
+}
+
+/**
+ * The task's finished waits on the office since its deadline was last set (issue, or an
+ * approved extension, which set a new one and forgot earlier waits): from each move into
+ * returned / reported to the move back to a running state, read from its history.
+ */
+async function waitsOf(ctx: Ctx, row: TaskRow): Promise<Wait[]> {
+  const [extended] = await ctx.db
+    .select({ at: max(extensionRequests.decidedAt) })
+    .from(extensionRequests)
+    .where(and(eq(extensionRequests.taskId, row.id), eq(extensionRequests.status, 'approved')));
+  const since = extended?.at ?? null;
+  const events = await ctx.db
+    .select({ at: taskEvents.at, from: taskEvents.fromStatus, to: taskEvents.toStatus })
+    .from(taskEvents)
+    .where(eq(taskEvents.taskId, row.id))
+    .orderBy(asc(taskEvents.id));
+  const waits: Wait[] = [];
+  let pausedAt: Date | null = null;
+  for (const e of events) {
+    if (e.to === 'returned' || e.to === 'reported') pausedAt = e.at;
+    else if (pausedAt && e.to && CLOCK_RUNS.includes(e.to)) {
+      if (!since || pausedAt >= since) waits.push({ from: pausedAt, to: e.at });
+      pausedAt = null;
+    }
+  }
+  return waits;
 }

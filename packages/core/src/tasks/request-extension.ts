@@ -1,9 +1,15 @@
-import { AppError, type ExtensionRequest, type ExtensionRequestInput, shift } from '@lianxi/domain';
+import {
+  AppError,
+  chineseDate,
+  type ExtensionRequest,
+  type ExtensionRequestInput,
+} from '@lianxi/domain';
 import { extensionRequests } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import { loadDeadlineEnv } from './deadline-env.js';
+import { extensionLimit } from './extension-allowance.js';
 import { type ExtensionRow, toExtension } from './extensions.js';
 import { transitionTask } from './transition.js';
 
@@ -32,11 +38,11 @@ export async function requestExtension(
         });
       }
       const env = await loadDeadlineEnv(tx, now);
-      const limit = shift(env.cal, env.timeZone, row.originalDueAt, env.policy.maxExtension).at;
+      const limit = extensionLimit(env, row.originalDueAt);
       if (requestedDueAt > limit) {
         throw new AppError(
           'rule_violation',
-          `延期累计不得超过规定上限，最晚可至 ${limit.toISOString()}`,
+          `延期累计不得超过规定上限，最晚可延期至 ${chineseDate(limit, env.timeZone)}`,
           {
             errors: [{ field: 'body.requestedDueAt', message: '超过延期上限' }],
           },

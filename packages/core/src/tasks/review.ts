@@ -10,8 +10,8 @@ export const reviewTask = (ctx: Ctx, taskId: string, input: ReviewInput) =>
     action: input.approve ? 'approve' : 'reject',
     expectedVersion: input.version,
     note: input.comment ?? null,
-    change: (row, _tx, now) =>
-      input.approve ? { officeDueAt: null, pausedAt: null } : resumeClock(row, now),
+    change: (row, tx, now) =>
+      input.approve ? { officeDueAt: null, pausedAt: null } : resumeClock(tx, row, now),
     after: async (task, _before, tx) => {
       await notify(tx, {
         units: [task.unitId],

@@ -128,21 +128,3 @@ export function toSummary(
     redFlag: row.redFlag,
   };
 }
-
-/**
- * Moves the unit's clocks on by `ms`, the time it waited on the office. The return window
- * stays where it was: a task the office kept with its unit is not returned a second time.
- */
-export function shiftClock(row: TaskRow, ms: number): Partial<TaskRow> {
-  const move = (d: Date | null) => (d ? new Date(d.getTime() + ms) : null);
-  return {
-    signDueAt: move(row.signDueAt),
-    dueAt: move(row.dueAt)!,
-    originalDueAt: move(row.originalDueAt)!,
-    dueSoonAt: move(row.dueSoonAt),
-    level1At: move(row.level1At)!,
-    level2At: move(row.level2At)!,
-    level3At: move(row.level3At)!,
-    waitedMs: row.waitedMs + ms,
-  };
-}

@@ -19,7 +19,10 @@ export async function ruleOnReturn(ctx: Ctx, taskId: string, input: RulingInput)
       action: 'overrule',
       expectedVersion: input.version,
       note: input.comment ?? null,
-      change: (row, _tx, now) => ({ ...resumeClock(row, now), statusBeforeReturn: null }),
+      change: async (row, tx, now) => ({
+        ...(await resumeClock(tx, row, now)),
+        statusBeforeReturn: null,
+      }),
       after: async (task, _before, tx) => {
         await notify(tx, {
           units: [task.unitId],

@@ -37,6 +37,9 @@ function authorize(ctx: Ctx, row: TaskRow, action: TaskAction) {
   if (by === 'office' && !OFFICE_ROLES.has(ctx.actor.role)) {
     throw forbidden('只有打传办可以执行此操作');
   }
+  if (by === 'supervisor' && ctx.actor.role !== 'supervisor') {
+    throw forbidden('只有督查人员可以催办、督办');
+  }
 }
 
 /**

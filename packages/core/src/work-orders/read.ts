@@ -1,7 +1,12 @@
-import { notFound, type PageQuery, type WorkOrder, type WorkOrderListItem } from '@lianxi/domain';
+import {
+  notFound,
+  type WorkOrder,
+  type WorkOrderListItem,
+  type WorkOrderListQuery,
+} from '@lianxi/domain';
 import { tasks, workOrders } from '@lianxi/db';
-import { and, asc, desc, eq, exists, type SQL } from 'drizzle-orm';
-import { olderThan, timePage } from '../common/keyset.js';
+import { and, asc, count, eq, exists, type SQL } from 'drizzle-orm';
+import { dayRange, keywordIn, listPage } from '../common/list.js';
 import type { Ctx } from '../context.js';
 import { taskScope, toSummary } from '../tasks/row.js';
 
@@ -51,14 +56,38 @@ export async function getWorkOrder(ctx: Ctx, id: string): Promise<WorkOrder> {
   return workOrderOf(order, rows);
 }
 
-export async function listWorkOrders(ctx: Ctx, query: PageQuery) {
+/** 交办单 in the caller's scope; a unit filter finds the orders that unit has a task in. */
+export async function listWorkOrders(ctx: Ctx, query: WorkOrderListQuery) {
   const where: SQL[] = [orderScope(ctx)];
-  if (query.cursor) where.push(olderThan(query.cursor, workOrders.issuedAt, workOrders.id));
-  const rows = await ctx.db
-    .select()
-    .from(workOrders)
-    .where(and(...where))
-    .orderBy(desc(workOrders.issuedAt), desc(workOrders.id))
-    .limit(query.limit + 1);
-  return timePage(rows, query.limit, listItem, (o) => [o.issuedAt, o.id]);
+  if (query.status) where.push(eq(workOrders.status, query.status));
+  if (query.priority) where.push(eq(workOrders.priority, query.priority));
+  if (query.q) where.push(keywordIn(query.q, [workOrders.serial, workOrders.title]));
+  if (query.unitId) {
+    const assigned = ctx.db
+      .select({ one: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.workOrderId, workOrders.id), eq(tasks.unitId, query.unitId)));
+    where.push(exists(assigned));
+  }
+  where.push(...dayRange(workOrders.dueAt, query.dueFrom, query.dueTo));
+  where.push(...dayRange(workOrders.issuedAt, query.issuedFrom, query.issuedTo));
+  return listPage(query, where, {
+    rows: (filter, order, limit, offset) =>
+      ctx.db
+        .select()
+        .from(workOrders)
+        .where(filter)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: async (filter) => {
+      const [row] = await ctx.db.select({ n: count() }).from(workOrders).where(filter);
+      return row.n;
+    },
+    time: workOrders.issuedAt,
+    id: workOrders.id,
+    key: (o) => [o.issuedAt, o.id],
+    sorts: { dueAt: workOrders.dueAt, issuedAt: workOrders.issuedAt },
+    view: listItem,
+  });
 }

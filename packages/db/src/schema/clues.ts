@@ -24,7 +24,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
 import { units } from './conference.js';
 import { enumValues } from './enum-values.js';
 import { conferenceRef, instant } from './columns.js';
@@ -224,24 +223,4 @@ export const handoffEvents = pgTable(
       .on(t.handoffId, t.reason, t.level, t.clockVersion)
       .where(sql`${t.kind} = 'escalated'`),
   ],
-);
-
-/** Evidence: the bytes live once under the data directory, named by their sha256. */
-export const clueAttachments = pgTable(
-  'clue_attachments',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    conferenceId: conferenceRef(),
-    clueId: uuid('clue_id')
-      .notNull()
-      .references(() => clues.id),
-    sha256: text('sha256').notNull(),
-    size: integer('size').notNull(),
-    mediaType: text('media_type').notNull(),
-    fileName: text('file_name').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
-    uploadedByUnitId: uuid('uploaded_by_unit_id').references(() => units.id),
-    createdAt: instant('created_at').notNull(),
-  },
-  (t) => [index().on(t.clueId, t.createdAt)],
 );

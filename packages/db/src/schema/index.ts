@@ -8,3 +8,4 @@ export * from './tasks.js';
 export * from './meetings.js';
 export * from './letters.js';
 export * from './stats.js';
+export * from './attachments.js';

@@ -1,2 +1,3 @@
 export * from './workday-calendar.js';
 export * from './zoned.js';
+export * from './words.js';

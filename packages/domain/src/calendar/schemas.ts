@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from '../common/schemas.js';
 
 const IsoDate = z.iso.date();
 
@@ -20,13 +21,13 @@ export type CalendarYearView = z.infer<typeof CalendarYearView>;
 
 /** A year's exceptions to Monday–Friday as the State Council publishes them. */
 export const ImportCalendarInput = z.object({
-  source: z.string().trim().min(1).max(200).default('国务院办公厅通知'),
+  source: Text(1, 200).default('国务院办公厅通知'),
   days: z
     .array(
       z.object({
         date: IsoDate,
         workday: z.boolean(),
-        name: z.string().trim().min(1).max(50).optional(),
+        name: Text(1, 50).optional(),
       }),
     )
     .max(366),

@@ -26,9 +26,18 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
   'video/quicktime': '视频',
 };
 
+/**
+ * One attached file, whatever holds it: a clue's evidence (clueId), a work order's own file
+ * (workOrderId only), or a unit's evidence on its task (taskId, and the progress or result
+ * entry it came with when there is one).
+ */
 export const Attachment = z.object({
   id: Id,
-  clueId: Id,
+  clueId: Id.nullable(),
+  workOrderId: Id.nullable(),
+  taskId: Id.nullable(),
+  /** The 办理记录 entry (进展 / 反馈) the file is evidence for. */
+  taskEventId: z.number().int().nullable(),
   fileName: z.string(),
   mediaType: z.string(),
   size: z.number().int(),
@@ -38,3 +47,15 @@ export const Attachment = z.object({
   uploadedAt: Instant,
 });
 export type Attachment = z.infer<typeof Attachment>;
+
+export const AttachmentList = z.object({ items: z.array(Attachment) });
+export type AttachmentList = z.infer<typeof AttachmentList>;
+
+/**
+ * The form fields a task upload may carry besides the file: the entry it is evidence for.
+ * Sent before the file part, as multipart fields are read in order.
+ */
+export const TaskAttachmentFields = z.object({
+  eventId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type TaskAttachmentFields = z.infer<typeof TaskAttachmentFields>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from '../common/schemas.js';
+import { Day, Keyword, Level, listQuery } from '../common/list-query.js';
 import { HandoffKind } from './routing.js';
 
 export const HandoffStatus = z.enum(['sent', 'received', 'reconsidering', 'answered']);
@@ -129,11 +130,20 @@ export type HandoffEvent = z.infer<typeof HandoffEvent>;
 export const HandoffDetail = Handoff.extend({ events: z.array(HandoffEvent) });
 export type HandoffDetail = z.infer<typeof HandoffDetail>;
 
-export const HandoffBoxQuery = z.object({
-  box: z.enum(['in', 'out']),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+/** 移送件: `unitId` is the other side (the receiver of the out-box, the sender of the in-box). */
+export const HandoffBoxQuery = listQuery(
+  {
+    box: z.enum(['in', 'out']),
+    q: Keyword,
+    status: HandoffStatus.optional(),
+    kind: HandoffKind.optional(),
+    unitId: Id.optional(),
+    level: Level.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  },
+  ['sentAt', 'resultDueAt', 'level'],
+);
 export type HandoffBoxQuery = z.infer<typeof HandoffBoxQuery>;
 
 /** The member unit a refused referral goes to for 立案监督 (API.md unit codes). */

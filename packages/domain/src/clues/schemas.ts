@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Instant, Text } from '../common/schemas.js';
+import { CreditCode, Id, Instant, Phone, PlainString, Text } from '../common/schemas.js';
+import { Day, Keyword, listQuery } from '../common/list-query.js';
 
 /** Where a clue came from (DESIGN §6). */
 export const ClueChannel = z.enum([
@@ -28,12 +29,6 @@ export const CLUE_CATEGORY_LABELS: Record<ClueCategory, string> = {
   other: '其他',
 };
 
-/** Mainland mobile or landline, digits and dashes only: what a hotline clerk writes down. */
-const Phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+][0-9-]{4,19}$/, '电话号码格式不正确');
-
 export const Reporter = z.object({ name: Text(1, 50), phone: Phone.optional() });
 export type Reporter = z.infer<typeof Reporter>;
 
@@ -41,8 +36,8 @@ export const CreateClueInput = z.object({
   channel: ClueChannel,
   subject: z.object({
     name: Text(1, 200),
-    creditCode: z.string().trim().max(30).optional(),
-    url: z.string().trim().max(500).optional(),
+    creditCode: CreditCode.optional(),
+    url: PlainString().trim().max(500).optional(),
   }),
   township: Text(1, 100).optional(),
   category: ClueCategory,
@@ -96,9 +91,18 @@ export type ClueReport = z.infer<typeof ClueReport>;
 export const ClueIntake = Clue.extend({ merged: z.boolean() });
 export type ClueIntake = z.infer<typeof ClueIntake>;
 
-export const ClueListQuery = z.object({
-  status: z.enum(['open', 'closed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+/** 线索: keyword over serial, subject name and credit code; `unitId` the holding unit. */
+export const ClueListQuery = listQuery(
+  {
+    q: Keyword,
+    status: z.enum(['open', 'closed']).optional(),
+    channel: ClueChannel.optional(),
+    category: ClueCategory.optional(),
+    township: Keyword,
+    unitId: Id.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  },
+  ['createdAt', 'reportCount'],
+);
 export type ClueListQuery = z.infer<typeof ClueListQuery>;

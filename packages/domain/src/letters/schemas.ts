@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Instant, Version, Text } from '../common/schemas.js';
+import { Id, Instant, Version, Text, YearInput } from '../common/schemas.js';
 
 /** What the platform measures for an indicator (DESIGN §7). */
 export const Metric = z.enum([
@@ -80,7 +80,7 @@ export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
 };
 
 export const CreateLetterInput = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: YearInput,
   unitId: Id,
   title: Text(2, 200),
   indicators: z.array(IndicatorInput).min(1).max(30),

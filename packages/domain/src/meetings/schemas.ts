@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { PageQuery, Id, Instant, Version, Text } from '../common/schemas.js';
+import {
+  PageQuery,
+  Id,
+  Instant,
+  Version,
+  Text,
+  instantInOuterWindow,
+  OUTER_WINDOW_MESSAGE,
+} from '../common/schemas.js';
 
 /** 全体会议, 例会, 专题会议. */
 export const MeetingKind = z.enum(['plenary', 'regular', 'special']);
@@ -21,7 +29,8 @@ export type Attendee = z.infer<typeof Attendee>;
 export const CreateMeetingInput = z.object({
   kind: MeetingKind,
   title: Text(2, 200),
-  heldAt: Instant,
+  // the exact window (to next year) needs today's date: the verb checks it
+  heldAt: Instant.refine(instantInOuterWindow, OUTER_WINDOW_MESSAGE),
   place: Text(1, 200).optional(),
   chair: Text(1, 50).optional(),
   attendees: z.array(Attendee).max(300).default([]),

@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { Id, Instant, Version, Text } from '../common/schemas.js';
+import {
+  Id,
+  Instant,
+  Version,
+  Text,
+  dateInOuterWindow,
+  OUTER_WINDOW_MESSAGE,
+} from '../common/schemas.js';
 import { type Figures, monthLabel } from './figures.js';
 
 const LocalDate = z.iso.date();
 
+/** A typed period day: the exact window (to next year) is the verb's, with its clock. */
+const PeriodDay = LocalDate.refine(dateInOuterWindow, OUTER_WINDOW_MESSAGE);
+
 export const CreateBriefingInput = z
-  .object({ from: LocalDate, to: LocalDate })
+  .object({ from: PeriodDay, to: PeriodDay })
   .refine((b) => b.from <= b.to, { message: '起始日期不能晚于结束日期', path: ['from'] })
   .refine((b) => Number(b.to.slice(0, 4)) - Number(b.from.slice(0, 4)) <= 10, {
     message: '简报区间不能超过十年',

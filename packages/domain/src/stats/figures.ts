@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateInOuterWindow, OUTER_WINDOW_MESSAGE } from '../common/date-window.js';
 
 /**
  * The monthly figures a unit reports (DESIGN §7), in the order the form and the
@@ -53,7 +54,10 @@ export function addFigures(a: Figures, b: Figures): Figures {
 export const sumFigures = (all: Figures[]): Figures => all.reduce(addFigures, zeroFigures());
 
 /** YYYY-MM, a calendar month. */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine(dateInOuterWindow, OUTER_WINDOW_MESSAGE);
 export type Month = z.infer<typeof Month>;
 
 export function nextMonth(month: string): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from '../common/schemas.js';
+import { Day, Keyword, Level, listQuery } from '../common/list-query.js';
 import { TaskStatus } from '../tasks/status.js';
 
 export const OverdueItem = z.object({
@@ -48,11 +49,18 @@ export const SupervisionCaseDetail = SupervisionCase.extend({
 });
 export type SupervisionCaseDetail = z.infer<typeof SupervisionCaseDetail>;
 
-export const CaseListQuery = z.object({
-  status: z.enum(['open', 'closed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+/** 督办件: keyword over the order's serial and title; `unitId` the task's unit. */
+export const CaseListQuery = listQuery(
+  {
+    q: Keyword,
+    status: z.enum(['open', 'closed']).optional(),
+    unitId: Id.optional(),
+    level: Level.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  },
+  ['openedAt', 'level'],
+);
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const OpinionInput = z.object({ text: Text(1, 5000) });
@@ -84,3 +92,20 @@ export const NotificationQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 export type NotificationQuery = z.infer<typeof NotificationQuery>;
+
+/** The item a user opened or handled: every unread notice of theirs about it is read. */
+export const ReadSubjectInput = z.object({
+  subjectType: z.enum([
+    'task',
+    'work_order',
+    'clue',
+    'handoff',
+    'supervision_case',
+    'letter',
+    'meeting',
+    'stat_report',
+    'briefing',
+  ]),
+  subjectId: Id,
+});
+export type ReadSubjectInput = z.infer<typeof ReadSubjectInput>;

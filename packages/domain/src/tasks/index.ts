@@ -1,5 +1,6 @@
 export * from './clock.js';
 export * from './plan.js';
+export * from './resume.js';
 export * from './schemas.js';
 export * from './stats.js';
 export * from './status.js';

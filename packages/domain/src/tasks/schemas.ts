@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from '../common/schemas.js';
+import { Day, Keyword, Level, listQuery } from '../common/list-query.js';
 import { TaskStatus } from './status.js';
 
 export const Priority = z.enum(['normal', 'urgent']);
@@ -60,6 +61,8 @@ export const TaskSummary = z.object({
 export type TaskSummary = z.infer<typeof TaskSummary>;
 
 export const TaskEvent = z.object({
+  /** Evidence files name the entry they belong to by this id. */
+  id: z.number().int(),
   at: Instant,
   action: z.string(),
   actorId: Id.nullable(),
@@ -97,16 +100,42 @@ export type WorkOrder = z.infer<typeof WorkOrder>;
 export const WorkOrderListItem = WorkOrder.omit({ tasks: true, body: true });
 export type WorkOrderListItem = z.infer<typeof WorkOrderListItem>;
 
+/** 交办单: a unit filter finds the orders that unit has a task in. */
+export const WorkOrderListQuery = listQuery(
+  {
+    q: Keyword,
+    status: WorkOrder.shape.status.optional(),
+    priority: Priority.optional(),
+    unitId: Id.optional(),
+    dueFrom: Day.optional(),
+    dueTo: Day.optional(),
+    issuedFrom: Day.optional(),
+    issuedTo: Day.optional(),
+  },
+  ['dueAt', 'issuedAt'],
+);
+export type WorkOrderListQuery = z.infer<typeof WorkOrderListQuery>;
+
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const TaskListQuery = z.object({
-  status: TaskStatus.optional(),
-  overdue: booleanQuery.optional(),
-  unitId: Id.optional(),
-  workOrderId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+/** 全部任务 / 我的任务: the search bar's fields (README "Lists"). */
+export const TaskListQuery = listQuery(
+  {
+    /** serial or title */
+    q: Keyword,
+    status: TaskStatus.optional(),
+    overdue: booleanQuery.optional(),
+    unitId: Id.optional(),
+    workOrderId: Id.optional(),
+    /** escalation level: 0 none, 1 催办 (yellow), 2 督办 (orange), 3 挂牌督办 (red) */
+    level: Level.optional(),
+    dueFrom: Day.optional(),
+    dueTo: Day.optional(),
+    issuedFrom: Day.optional(),
+    issuedTo: Day.optional(),
+  },
+  ['dueAt', 'level', 'issuedAt'],
+);
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
 /** Every action may carry the version the caller saw; a mismatch is a 409. */
@@ -117,6 +146,9 @@ export const ReturnTaskInput = z.object({ reason: Text(2, 2000), ...Versioned })
 export type ReturnTaskInput = z.infer<typeof ReturnTaskInput>;
 export const ProgressInput = z.object({ note: Text(1, 5000), ...Versioned });
 export type ProgressInput = z.infer<typeof ProgressInput>;
+/** 催办 / 督办 by a supervisor's hand: what the unit is told to do, in the supervisor's words. */
+export const UrgeTaskInput = z.object({ note: Text(1, 2000), ...Versioned });
+export type UrgeTaskInput = z.infer<typeof UrgeTaskInput>;
 export const ReportInput = z.object({ summary: Text(1, 10_000), ...Versioned });
 export type ReportInput = z.infer<typeof ReportInput>;
 export const ReviewInput = z.object({
@@ -150,6 +182,15 @@ export const ExtensionDecisionInput = z.object({
   comment: Text(1, 2000).optional(),
 });
 export type ExtensionDecisionInput = z.infer<typeof ExtensionDecisionInput>;
+/** How far a task may still be extended: the picker disables every day after `latestDueAt`. */
+export const ExtensionAllowance = z.object({
+  currentDueAt: Instant,
+  latestDueAt: Instant,
+  /** The same day in words, as messages give it: "2026年12月23日（星期三）". */
+  latestDay: z.string(),
+  canRequest: z.boolean(),
+});
+export type ExtensionAllowance = z.infer<typeof ExtensionAllowance>;
 export const ExtensionRequest = z.object({
   id: Id,
   taskId: Id,

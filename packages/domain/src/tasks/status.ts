@@ -38,7 +38,9 @@ export type TaskAction =
   | 'reject'
   | 'request_extension'
   | 'decide_extension'
-  | 'withdraw';
+  | 'withdraw'
+  | 'urge'
+  | 'supervise';
 
 export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
   accept: '签收',
@@ -52,10 +54,12 @@ export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
   request_extension: '申请延期',
   decide_extension: '审批延期',
   withdraw: '撤回',
+  urge: '催办',
+  supervise: '督办',
 };
 
-/** Who acts: the task's own unit, or the office. */
-export type TaskActor = 'unit' | 'office';
+/** Who acts: the task's own unit, the office, or a supervisor (催办 / 督办 by hand). */
+export type TaskActor = 'unit' | 'office' | 'supervisor';
 
 interface Transition {
   from: readonly TaskStatus[];
@@ -76,6 +80,9 @@ export const TRANSITIONS: Record<TaskAction, Transition> = {
   request_extension: { from: ['accepted'], to: 'same', by: 'unit' },
   decide_extension: { from: ['accepted'], to: 'same', by: 'office' },
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn', by: 'office' },
+  // by hand, before or after the clock's own level, while the unit owes the next step
+  urge: { from: CLOCK_RUNS, to: 'same', by: 'supervisor' },
+  supervise: { from: CLOCK_RUNS, to: 'same', by: 'supervisor' },
 };
 
 /**

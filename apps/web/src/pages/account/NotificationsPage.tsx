@@ -90,7 +90,14 @@ export default function NotificationsPage() {
                   title: (
                     <Space>
                       {!n.readAt && <Badge status="processing" />}
-                      <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                      {/* the title itself opens the item it names */}
+                      {linkOf(n) ? (
+                        <Typography.Link strong={!n.readAt} onClick={() => open(n)}>
+                          {n.title}
+                        </Typography.Link>
+                      ) : (
+                        <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                      )}
                     </Space>
                   ),
                   description: (

@@ -6,6 +6,7 @@ import { get, post } from '../../api/client';
 import { useUnits } from '../../api/queries';
 import { useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
+import { EditUserModal } from './EditUserModal';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
@@ -31,6 +32,7 @@ export default function UsersPage() {
   const unitName = new Map((units.data ?? []).map((u) => [u.id, u.name]));
   const [creating, setCreating] = useState(false);
   const [resetFor, setResetFor] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: USERS });
 
@@ -63,7 +65,7 @@ export default function UsersPage() {
             rowKey="id"
             dataSource={users}
             pagination={false}
-            scroll={{ x: 760 }}
+            scroll={{ x: 800 }}
             locale={{ emptyText: <Empty description="暂无账号" /> }}
             columns={[
               { title: '用户名', dataIndex: 'username', width: 140 },
@@ -85,47 +87,58 @@ export default function UsersPage() {
               {
                 title: '操作',
                 key: 'op',
-                width: 170,
-                render: (_: unknown, u: User) =>
-                  u.id === me.id ? (
-                    <span style={{ color: '#999' }}>当前账号</span>
-                  ) : (
-                    <Space size={0} data-testid={`user-ops-${u.username}`}>
-                      <Popconfirm
-                        title={
-                          u.disabled
-                            ? `启用 ${u.displayName} 的账号？`
-                            : `停用 ${u.displayName} 的账号？`
-                        }
-                        description={
-                          u.disabled
-                            ? undefined
-                            : '停用后该账号立即退出登录，不能再登录，也不再收到通知。'
-                        }
-                        okText={u.disabled ? '启用' : '停用'}
-                        okButtonProps={{ danger: !u.disabled }}
-                        cancelText="取消"
-                        onConfirm={() => toggle(u)}
-                      >
+                width: 210,
+                render: (_: unknown, u: User) => (
+                  <Space size={0} data-testid={`user-ops-${u.username}`}>
+                    <Button
+                      type="link"
+                      size="small"
+                      disabled={busy !== null}
+                      onClick={() => setEditing(u)}
+                    >
+                      编辑
+                    </Button>
+                    {u.id === me.id ? (
+                      <span style={{ color: '#999' }}>当前账号</span>
+                    ) : (
+                      <>
+                        <Popconfirm
+                          title={
+                            u.disabled
+                              ? `启用 ${u.displayName} 的账号？`
+                              : `停用 ${u.displayName} 的账号？`
+                          }
+                          description={
+                            u.disabled
+                              ? undefined
+                              : '停用后该账号立即退出登录，不能再登录，也不再收到通知。'
+                          }
+                          okText={u.disabled ? '启用' : '停用'}
+                          okButtonProps={{ danger: !u.disabled }}
+                          cancelText="取消"
+                          onConfirm={() => toggle(u)}
+                        >
+                          <Button
+                            type="link"
+                            size="small"
+                            danger={!u.disabled}
+                            disabled={busy !== null}
+                          >
+                            {u.disabled ? '启用' : '停用'}
+                          </Button>
+                        </Popconfirm>
                         <Button
                           type="link"
                           size="small"
-                          danger={!u.disabled}
                           disabled={busy !== null}
+                          onClick={() => setResetFor(u)}
                         >
-                          {u.disabled ? '启用' : '停用'}
+                          重置密码
                         </Button>
-                      </Popconfirm>
-                      <Button
-                        type="link"
-                        size="small"
-                        disabled={busy !== null}
-                        onClick={() => setResetFor(u)}
-                      >
-                        重置密码
-                      </Button>
-                    </Space>
-                  ),
+                      </>
+                    )}
+                  </Space>
+                ),
               },
             ]}
           />
@@ -210,6 +223,8 @@ export default function UsersPage() {
           </>
         )}
       </ActionModal>
+
+      <EditUserModal user={editing} onClose={() => setEditing(null)} onDone={refresh} />
 
       <ActionModal<{ password: string }>
         open={resetFor !== null}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { Briefing } from '@lianxi/domain';
+import { type Briefing, yearProblem } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Empty, Form, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,7 +10,7 @@ import { figureKeys, useBriefings } from '../../api/figures';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { QueryState } from '../../components/QueryState';
-import { monthBounds, reportingMonth } from '../../lib/figures';
+import { currentMonth, monthBounds, reportingMonth } from '../../lib/figures';
 import { formatTime } from '../../lib/format';
 import { BriefingStatusTag, periodText } from './briefing-parts';
 
@@ -19,6 +19,14 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
   const navigate = useNavigate();
   const client = useQueryClient();
   const last = monthBounds(reportingMonth());
+  const thisMonth = monthBounds(currentMonth());
+  // Last month is offered, but a typed range must win: the picker reads the ways clerks type
+  // a date (a form it could not read used to fall back to this default without a word).
+  const presets = [
+    { label: '上月', value: [dayjs(last.from), dayjs(last.to)] as [Dayjs, Dayjs] },
+    { label: '本月', value: [dayjs(thisMonth.from), dayjs()] as [Dayjs, Dayjs] },
+    { label: '今年以来', value: [dayjs().startOf('year'), dayjs()] as [Dayjs, Dayjs] },
+  ];
   return (
     <ActionModal<{ period: [Dayjs, Dayjs] }>
       open={open}
@@ -26,7 +34,7 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
       okText="生成草稿"
       formName="compose-briefing"
       onClose={onClose}
-      initialValues={{ period: [dayjs(last.from), dayjs(last.to)] }}
+      initialValues={{ period: presets[0].value }}
       aliases={{ from: 'period', to: 'period' }}
       submit={async (v) => {
         const b = await post<Briefing>('/api/briefings', {
@@ -44,10 +52,24 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
       <Form.Item
         label="统计期间"
         name="period"
-        rules={[{ required: true, message: '请选择统计期间' }]}
+        rules={[
+          { required: true, message: '请选择或输入统计期间（如 2026-11-01）' },
+          {
+            validator: async (_, value: [Dayjs, Dayjs] | null | undefined) => {
+              const problem = value
+                ? (yearProblem(value[0].year(), new Date()) ??
+                  yearProblem(value[1].year(), new Date()))
+                : null;
+              if (problem) throw new Error(problem);
+            },
+          },
+        ]}
       >
         <DatePicker.RangePicker
-          format="YYYY-MM-DD"
+          // the first format is shown; the others are read when typed
+          format={['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYYMMDD']}
+          presets={presets}
+          placeholder={['开始日期', '结束日期']}
           style={{ width: '100%' }}
           data-testid="briefing-period"
         />

@@ -6,6 +6,8 @@ import {
   type ClueIntake,
   type CreateClueInput,
   CreateClueInput as Schema,
+  CreditCode,
+  Phone,
   Reporter,
 } from '@lianxi/domain';
 import { LockOutlined } from '@ant-design/icons';
@@ -24,6 +26,7 @@ import {
   Select,
   Typography,
 } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { post } from '../../api/client';
@@ -31,6 +34,20 @@ import { useInvalidateClues } from '../../api/clues';
 import { useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { applyProblemToForm, textRules } from '../../lib/forms';
+
+/** A whole number from 0 to `max`, refused with a message rather than clamped. */
+const wholeNumberUpTo = (max: number): Rule[] => [
+  { type: 'integer', message: '应为整数' },
+  { type: 'number', min: 0, message: '不能小于 0' },
+  { type: 'number', max, message: `不能超过 ${max.toLocaleString('zh-CN')}，请核对` },
+];
+
+/** The API's own check for an optional field, so the clerk reads the same message here. */
+async function optional(schema: typeof CreditCode | typeof Phone, value: unknown) {
+  if (typeof value !== 'string' || value.trim() === '') return;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? '格式不正确');
+}
 
 interface Values {
   channel: ClueChannel;
@@ -169,9 +186,9 @@ export default function ClueIntakePage() {
                 <Form.Item
                   label="统一社会信用代码"
                   name={['subject', 'creditCode']}
-                  rules={[{ max: 30, message: '不能超过 30 个字符' }]}
+                  rules={[{ validator: async (_, v: unknown) => optional(CreditCode, v) }]}
                 >
-                  <Input maxLength={30} placeholder="可选，18 位" />
+                  <Input maxLength={40} placeholder="可选，18 位" />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={12}>
@@ -205,18 +222,26 @@ export default function ClueIntakePage() {
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} sm={8}>
-                <Form.Item label="涉及人数" name="participants">
-                  <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
+                <Form.Item label="涉及人数" name="participants" rules={wholeNumberUpTo(10_000_000)}>
+                  {/* no min/max on the box: antd would quietly clamp what was typed */}
+                  <InputNumber style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={8}>
-                <Form.Item label="层级数" name="levels">
-                  <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} />
+                <Form.Item label="层级数" name="levels" rules={wholeNumberUpTo(1000)}>
+                  <InputNumber style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={8}>
-                <Form.Item label="涉案金额（元）" name="amountYuan">
-                  <InputNumber min={0} max={1e13} precision={2} style={{ width: '100%' }} />
+                <Form.Item
+                  label="涉案金额（元）"
+                  name="amountYuan"
+                  rules={[
+                    { type: 'number', min: 0, message: '不能小于 0' },
+                    { type: 'number', max: 1e13, message: '金额过大，请核对' },
+                  ]}
+                >
+                  <InputNumber style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             </Row>
@@ -246,9 +271,9 @@ export default function ClueIntakePage() {
                 <Form.Item
                   label="联系电话"
                   name={['reporter', 'phone']}
-                  rules={[{ pattern: /^\s*[0-9+][0-9-]{4,19}\s*$/, message: '电话号码格式不正确' }]}
+                  rules={[{ validator: async (_, v: unknown) => optional(Phone, v) }]}
                 >
-                  <Input maxLength={20} placeholder="可选" />
+                  <Input maxLength={30} placeholder="可选，手机或带区号的座机" />
                 </Form.Item>
               </Col>
             </Row>

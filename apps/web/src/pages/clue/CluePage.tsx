@@ -3,10 +3,12 @@ import { CLUE_CHANNEL_LABELS, type ClueDetail } from '@lianxi/domain';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { useReadNoticesAbout } from '../../api/notifications';
 import { awaitingRouting, useClue } from '../../api/clues';
 import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { formatYuan, OFFICE_NAME } from '../../lib/clues';
 import { formatTime } from '../../lib/format';
@@ -19,6 +21,7 @@ import { SendHandoffModal } from './SendHandoffModal';
 export default function CluePage() {
   const { id } = useParams();
   const query = useClue(id);
+  useReadNoticesAbout('clue', query.data?.id);
   return (
     <QueryState {...query} notFoundTitle="线索不存在或无权访问">
       {(clue) => <ClueView clue={clue} />}
@@ -75,6 +78,7 @@ function ClueView({ clue }: { clue: ClueDetail }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="clue-detail">
+      <Breadcrumbs list={{ title: '线索', to: '/clues' }} current={clue.serial} />
       <Card
         title={
           <Space wrap>

@@ -1,4 +1,4 @@
-import { CLUE_CHANNEL_LABELS, type Clue } from '@lianxi/domain';
+import { CLUE_CATEGORY_LABELS, CLUE_CHANNEL_LABELS, type Clue } from '@lianxi/domain';
 import {
   Badge,
   Button,
@@ -11,16 +11,22 @@ import {
   Typography,
 } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useClueList } from '../../api/clues';
-import { useUnitNames } from '../../api/queries';
+import { clueKeys } from '../../api/clues';
+import { useListPage, useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
+import { useFromList } from '../../components/Breadcrumbs';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';
 import { ExportButton } from '../../components/ExportButton';
-import { PagedList } from '../../components/PagedList';
+import { QueryState } from '../../components/QueryState';
+import { SearchBar, type SearchField } from '../../components/SearchBar';
+import { options, useUnitField } from '../../components/search-fields';
+import { serverPagination } from '../../components/TaskTable';
 import { OFFICE_NAME } from '../../lib/clues';
 import { formatTime } from '../../lib/format';
+import { sortFromTable, sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 
 type Filter = 'open' | 'closed' | 'all';
+const SEARCH = ['q', 'channel', 'category', 'township', 'unitId', 'from', 'to'] as const;
 const FILTERS: { value: Filter; label: string }[] = [
   { value: 'open', label: '在办' },
   { value: 'closed', label: '已办结' },
@@ -50,76 +56,129 @@ const closingColumn: TableColumnType<Clue> = {
 };
 
 function ClueTable({ filter }: { filter: Filter }) {
-  const query = useClueList(filter === 'all' ? undefined : filter);
+  const me = useMe();
+  const list = useUrlFilters(SEARCH);
+  const query = useListPage<Clue>(clueKeys.clues, '/api/clues', {
+    ...list.apiQuery,
+    status: filter === 'all' ? undefined : filter,
+  });
   const unitName = useUnitNames();
+  const from = useFromList('线索');
+  const unitField = useUnitField('受理单位');
+  const fields: SearchField[] = [
+    { kind: 'text', name: 'q', placeholder: '编号 / 主体 / 信用代码', width: 220 },
+    { kind: 'select', name: 'channel', placeholder: '来源', options: options(CLUE_CHANNEL_LABELS) },
+    {
+      kind: 'select',
+      name: 'category',
+      placeholder: '类型',
+      options: options(CLUE_CATEGORY_LABELS),
+      width: 120,
+    },
+    { kind: 'text', name: 'township', placeholder: '乡镇（街道）', width: 150 },
+    ...(me.role === 'unit' ? [] : [unitField]),
+    { kind: 'dates', from: 'from', to: 'to', placeholder: ['登记自', '登记至'] },
+  ];
   return (
-    <PagedList query={query} moreTestId="clue-more">
-      {(clues) => (
-        <div data-testid="clue-list">
-          <Table<Clue>
-            rowKey="id"
-            dataSource={clues}
-            scroll={{ x: filter === 'open' ? 1000 : 1500 }}
-            pagination={false}
-            locale={{ emptyText: <Empty description="暂无线索" /> }}
-            columns={[
-              { title: '编号', dataIndex: 'serial', width: 150 },
-              {
-                title: '涉嫌主体',
-                key: 'subject',
-                render: (_, c) => (
-                  <Link to={`/clues/${c.id}`} data-testid="clue-link">
-                    {c.subject.name}
-                  </Link>
-                ),
-              },
-              {
-                title: '类型',
-                dataIndex: 'category',
-                width: 110,
-                render: (_, c) => <CategoryTag category={c.category} />,
-              },
-              {
-                title: '来源',
-                dataIndex: 'channel',
-                width: 120,
-                render: (_, c) => CLUE_CHANNEL_LABELS[c.channel],
-              },
-              { title: '乡镇', dataIndex: 'township', width: 110, render: (t) => t ?? '—' },
-              {
-                title: '举报次数',
-                dataIndex: 'reportCount',
-                width: 90,
-                render: (n: number) =>
-                  n > 1 ? (
-                    <Badge count={n} color="#b71c1c" />
-                  ) : (
-                    <Typography.Text>1</Typography.Text>
+    <>
+      <SearchBar
+        fields={fields}
+        values={list.filters}
+        onSearch={list.setFilters}
+        onReset={list.reset}
+      />
+      <QueryState {...query}>
+        {(page) => (
+          <div data-testid="clue-list">
+            <Table<Clue>
+              rowKey="id"
+              dataSource={page.items}
+              loading={query.isFetching}
+              tableLayout="fixed"
+              scroll={{ x: filter === 'open' ? 1180 : 1440 }}
+              pagination={serverPagination({
+                page: list.page,
+                pageSize: list.pageSize,
+                total: page.total ?? page.items.length,
+                onChange: list.setPage,
+              })}
+              onChange={(_p, _f, sorter, extra) => {
+                if (extra.action === 'sort') list.setSort(sortFromTable(sorter));
+              }}
+              locale={{ emptyText: <Empty description="暂无线索" /> }}
+              columns={[
+                { title: '编号', dataIndex: 'serial', width: 170 },
+                {
+                  title: '涉嫌主体',
+                  key: 'subject',
+                  width: 240,
+                  className: 'lx-wrap',
+                  render: (_, c) => (
+                    <Link to={`/clues/${c.id}`} state={from} data-testid="clue-link">
+                      {c.subject.name}
+                    </Link>
                   ),
-              },
-              {
-                title: '受理单位',
-                key: 'owner',
-                width: 170,
-                render: (_, c) => (c.owningUnitId ? unitName(c.owningUnitId) : OFFICE_NAME),
-              },
-              {
-                title: '状态',
-                dataIndex: 'status',
-                width: 90,
-                render: (_, c) => <ClueStatusTag status={c.status} />,
-              },
-              { title: '登记时间', dataIndex: 'createdAt', width: 190, render: formatTime },
-              ...(filter === 'open' ? [] : [closingColumn]),
-            ]}
-          />
-        </div>
-      )}
-    </PagedList>
+                },
+                {
+                  title: '类型',
+                  dataIndex: 'category',
+                  width: 110,
+                  render: (_, c) => <CategoryTag category={c.category} />,
+                },
+                {
+                  title: '来源',
+                  dataIndex: 'channel',
+                  width: 120,
+                  render: (_, c) => CLUE_CHANNEL_LABELS[c.channel],
+                },
+                { title: '乡镇', dataIndex: 'township', width: 110, render: (t) => t ?? '—' },
+                {
+                  title: '举报次数',
+                  key: 'reportCount',
+                  dataIndex: 'reportCount',
+                  width: 110,
+                  sorter: true,
+                  sortOrder: sortOrderOf(list.sort, 'reportCount'),
+                  render: (n: number) =>
+                    n > 1 ? (
+                      <Badge count={n} color="#b71c1c" />
+                    ) : (
+                      <Typography.Text>1</Typography.Text>
+                    ),
+                },
+                {
+                  title: '受理单位',
+                  key: 'owner',
+                  width: 130,
+                  className: 'lx-wrap',
+                  render: (_, c) => (c.owningUnitId ? unitName(c.owningUnitId) : OFFICE_NAME),
+                },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  width: 90,
+                  render: (_, c) => <ClueStatusTag status={c.status} />,
+                },
+                {
+                  title: '登记时间',
+                  key: 'createdAt',
+                  dataIndex: 'createdAt',
+                  width: 180,
+                  sorter: true,
+                  sortOrder: sortOrderOf(list.sort, 'createdAt'),
+                  render: formatTime,
+                },
+                ...(filter === 'open' ? [] : [closingColumn]),
+              ]}
+            />
+          </div>
+        )}
+      </QueryState>
+    </>
   );
 }
 
-/** 线索管理: every clue the caller may see, newest first; 加载更多 pages on. */
+/** 线索管理: every clue the caller may see, searched and paged by the server. */
 export default function CluesPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -148,7 +207,15 @@ export default function CluesPage() {
         <Segmented<Filter>
           value={filter}
           options={FILTERS}
-          onChange={(v) => setParams({ status: v }, { replace: true })}
+          onChange={(v) =>
+            setParams((prev) => {
+              // the search stays; the page starts again
+              const next = new URLSearchParams(prev);
+              next.set('status', v);
+              next.delete('page');
+              return next;
+            })
+          }
           data-testid="clue-filter"
         />
         {me.role === 'unit' && (

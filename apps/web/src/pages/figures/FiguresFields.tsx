@@ -12,16 +12,13 @@ export function FiguresFields() {
             name={['figures', key]}
             rules={[
               { required: true, message: '请填写（没有请填 0）' },
-              { type: 'integer', min: 0, max: 100_000_000, message: '应为不小于 0 的整数' },
+              { type: 'integer', message: '应为整数' },
+              { type: 'number', min: 0, message: '不能小于 0' },
+              { type: 'number', max: 100_000_000, message: '不能超过 1 亿，请核对' },
             ]}
           >
-            <InputNumber
-              min={0}
-              max={100_000_000}
-              precision={0}
-              style={{ width: '100%' }}
-              data-testid={`figure-${key}`}
-            />
+            {/* no min/max/precision on the box: antd would quietly clamp or round what was typed */}
+            <InputNumber style={{ width: '100%' }} data-testid={`figure-${key}`} />
           </Form.Item>
         </Col>
       ))}

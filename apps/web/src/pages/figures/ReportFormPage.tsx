@@ -7,6 +7,7 @@ import {
   type StatReport,
   type StatReportDetail,
   UpdateStatReportInput,
+  yearProblem,
 } from '@lianxi/domain';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -165,7 +166,15 @@ function ReportForm({ report }: { report: StatReportDetail | null }) {
             <Form.Item
               label="月份"
               name="month"
-              rules={[{ required: true, message: '请选择月份' }]}
+              rules={[
+                { required: true, message: '请选择月份' },
+                {
+                  validator: async (_, value: Dayjs | null | undefined) => {
+                    const problem = value ? yearProblem(value.year(), new Date()) : null;
+                    if (problem) throw new Error(problem);
+                  },
+                },
+              ]}
             >
               <DatePicker
                 picker="month"

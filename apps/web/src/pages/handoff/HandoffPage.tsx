@@ -1,6 +1,7 @@
 import { CLUE_CHANNEL_LABELS, type HandoffDetail, isRefusal } from '@lianxi/domain';
 import { Alert, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useReadNoticesAbout } from '../../api/notifications';
 import { useClue, useHandoff } from '../../api/clues';
 import { useUnitNames } from '../../api/queries';
 import {
@@ -10,6 +11,7 @@ import {
   HandoffStatusTag,
   OutcomeTag,
 } from '../../components/clue-tags';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { EscalationTag } from '../../components/tags';
 import { senderName } from '../../lib/clues';
@@ -20,6 +22,7 @@ import { HandoffTimeline } from './HandoffTimeline';
 export default function HandoffPage() {
   const { id } = useParams();
   const query = useHandoff(id);
+  useReadNoticesAbout('handoff', query.data?.id);
   return (
     <QueryState {...query} notFoundTitle="移送件不存在或无权访问">
       {(h) => <HandoffView handoff={h} />}
@@ -115,6 +118,7 @@ function HandoffView({ handoff: h }: { handoff: HandoffDetail }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="handoff-detail">
+      <Breadcrumbs list={{ title: '移送件', to: '/handoffs' }} current={h.clueSerial} />
       <Card
         title={
           <Space wrap>

@@ -1,7 +1,10 @@
 import type { Handoff } from '@lianxi/domain';
-import { Empty, Space, Table, Tag } from 'antd';
+import { Empty, Grid, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
+import { useFromList } from '../../components/Breadcrumbs';
+import { type ServerPaging, serverPagination } from '../../components/TaskTable';
+import { sortFromTable, sortOrderOf } from '../../lib/url-filters';
 import { useUnitNames } from '../../api/queries';
 import {
   HandoffKindTag,
@@ -20,18 +23,30 @@ interface Props {
   testId?: string;
   /** On a clue's page the clue column would only repeat the page's own serial. */
   showClue?: boolean;
+  /** a box paged by the server; without it every row given is shown */
+  paging?: ServerPaging;
 }
 
 /** Hand-offs with where each stands: status, answer, limits, escalation, and what to do. */
-export function HandoffTable({ handoffs, empty = '暂无移送件', testId, showClue = true }: Props) {
+export function HandoffTable({
+  handoffs,
+  empty = '暂无移送件',
+  testId,
+  showClue = true,
+  paging,
+}: Props) {
   const unitName = useUnitNames();
+  const from = useFromList('移送件');
+  const wide = Grid.useBreakpoint().md;
+  const sortable = (key: string) =>
+    paging?.onSort ? { sorter: true, sortOrder: sortOrderOf(paging.sort, key) } : {};
   const columns: ColumnsType<Handoff> = [
     ...(showClue
       ? [
           {
             title: '线索',
             key: 'clue',
-            width: 150,
+            width: 170,
             render: (_: unknown, h: Handoff) => (
               <Link to={`/clues/${h.clueId}`} data-testid="handoff-clue-link">
                 {h.clueSerial}
@@ -43,7 +58,7 @@ export function HandoffTable({ handoffs, empty = '暂无移送件', testId, show
     {
       title: '方式',
       key: 'kind',
-      width: 150,
+      width: 120,
       render: (_, h) => (
         <Space size={2} wrap>
           <HandoffKindTag kind={h.kind} />
@@ -54,9 +69,10 @@ export function HandoffTable({ handoffs, empty = '暂无移送件', testId, show
     {
       title: '移送方 → 接收单位',
       key: 'route',
-      width: 230,
+      width: 200,
+      className: 'lx-wrap',
       render: (_, h) => (
-        <Link to={`/handoffs/${h.id}`} data-testid="handoff-link">
+        <Link to={`/handoffs/${h.id}`} state={from} data-testid="handoff-link">
           {senderName(unitName, h.fromUnitId)} → {unitName(h.toUnitId)}
         </Link>
       ),
@@ -64,7 +80,7 @@ export function HandoffTable({ handoffs, empty = '暂无移送件', testId, show
     {
       title: '状态',
       key: 'status',
-      width: 170,
+      width: 140,
       render: (_, h) => (
         <Space size={2} wrap>
           <HandoffStatusTag status={h.status} />
@@ -74,21 +90,34 @@ export function HandoffTable({ handoffs, empty = '暂无移送件', testId, show
     },
     {
       title: '期限',
-      key: 'limit',
-      width: 260,
+      key: 'resultDueAt',
+      width: 240,
+      ...sortable('resultDueAt'),
       render: (_, h) => <HandoffLimit handoff={h} />,
     },
     {
       title: '督办',
+      key: 'level',
       dataIndex: 'escalationLevel',
-      width: 100,
+      width: 110,
+      ...sortable('level'),
       render: (level: number) => <EscalationTag level={level} />,
     },
-    { title: '移送时间', dataIndex: 'sentAt', width: 180, render: formatTime },
+    {
+      title: '移送时间',
+      key: 'sentAt',
+      dataIndex: 'sentAt',
+      width: 170,
+      ...sortable('sentAt'),
+      render: formatTime,
+    },
     {
       title: '操作',
       key: 'actions',
-      width: 200,
+      width: 190,
+      // the buttons stay in view at 1366 px however far the other columns reach; a phone
+      // scrolls to them instead, as a fixed column would take half its width
+      fixed: wide ? 'right' : undefined,
       render: (_, h) => <HandoffActions handoff={h} compact />,
     },
   ];
@@ -99,8 +128,12 @@ export function HandoffTable({ handoffs, empty = '暂无移送件', testId, show
         size="middle"
         columns={columns}
         dataSource={handoffs}
-        scroll={{ x: showClue ? 1400 : 1250 }}
-        pagination={false}
+        tableLayout="fixed"
+        scroll={{ x: showClue ? 1340 : 1170 }}
+        pagination={paging ? serverPagination(paging) : false}
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action === 'sort') paging?.onSort?.(sortFromTable(sorter));
+        }}
         rowClassName={(h) => {
           const colour = colourOfLevel(h.escalationLevel);
           return colour ? `lx-row-${colour}` : '';

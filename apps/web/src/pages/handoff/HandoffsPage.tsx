@@ -1,18 +1,66 @@
+import { HANDOFF_KIND_LABELS, HANDOFF_STATUS_LABELS, type Handoff } from '@lianxi/domain';
 import { Badge, Card, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useHandoffBox } from '../../api/clues';
+import { clueKeys, useHandoffBox } from '../../api/clues';
+import { useListPage } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
-import { PagedList } from '../../components/PagedList';
+import { QueryState } from '../../components/QueryState';
+import { SearchBar, type SearchField } from '../../components/SearchBar';
+import { LEVEL_OPTIONS, options, useUnitField } from '../../components/search-fields';
+import { useUrlFilters } from '../../lib/url-filters';
 import { HandoffTable } from './HandoffTable';
 
 type Box = 'in' | 'out';
 
+const FILTERS = ['q', 'unitId', 'status', 'kind', 'level', 'from', 'to'] as const;
+
 function BoxBody({ box, empty }: { box: Box; empty: string }) {
-  const query = useHandoffBox(box);
+  const list = useUrlFilters(FILTERS);
+  const query = useListPage<Handoff>(clueKeys.handoffBox(box), '/api/handoffs', {
+    ...list.apiQuery,
+    box,
+  });
+  const unitField = useUnitField(box === 'in' ? '移送方' : '接收单位');
+  const fields: SearchField[] = [
+    { kind: 'text', name: 'q', placeholder: '线索编号 / 主体', width: 180 },
+    unitField,
+    {
+      kind: 'select',
+      name: 'status',
+      placeholder: '状态',
+      options: options(HANDOFF_STATUS_LABELS),
+      width: 120,
+    },
+    { kind: 'select', name: 'kind', placeholder: '方式', options: options(HANDOFF_KIND_LABELS) },
+    { kind: 'select', name: 'level', placeholder: '督办等级', options: LEVEL_OPTIONS, width: 160 },
+    { kind: 'dates', from: 'from', to: 'to', placeholder: ['移送自', '移送至'] },
+  ];
   return (
-    <PagedList query={query} moreTestId={`handoffs-${box}-more`}>
-      {(handoffs) => <HandoffTable handoffs={handoffs} empty={empty} testId={`handoffs-${box}`} />}
-    </PagedList>
+    <>
+      <SearchBar
+        fields={fields}
+        values={list.filters}
+        onSearch={list.setFilters}
+        onReset={list.reset}
+      />
+      <QueryState {...query}>
+        {(page) => (
+          <HandoffTable
+            handoffs={page.items}
+            empty={empty}
+            testId={`handoffs-${box}`}
+            paging={{
+              page: list.page,
+              pageSize: list.pageSize,
+              total: page.total ?? page.items.length,
+              onChange: list.setPage,
+              sort: list.sort,
+              onSort: list.setSort,
+            }}
+          />
+        )}
+      </QueryState>
+    </>
   );
 }
 
@@ -54,7 +102,10 @@ export default function HandoffsPage() {
       </Typography.Paragraph>
       <Tabs
         activeKey={active}
-        onChange={(key) => setParams({ box: key }, { replace: true })}
+        onChange={(key) =>
+          // the other box has other counterparts and rows: its search starts afresh
+          setParams({ box: key })
+        }
         items={tabs.map((t) => ({
           key: t.key,
           label: <BoxLabel box={t.key} label={t.label} />,

@@ -49,10 +49,7 @@ export function DeductionItemsField() {
                   style={{ marginBottom: 8 }}
                 >
                   <InputNumber
-                    min={0.5}
-                    max={100}
                     step={0.5}
-                    precision={1}
                     suffix="分/次"
                     style={{ width: '100%' }}
                     aria-label={`扣分项 ${i + 1} 每次扣分`}

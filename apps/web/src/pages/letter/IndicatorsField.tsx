@@ -99,9 +99,6 @@ function IndicatorRow({
             rules={[{ required: true, type: 'integer', min: 1, max: 100, message: '1–100 的整数' }]}
           >
             <InputNumber
-              min={1}
-              max={100}
-              precision={0}
               style={{ width: '100%' }}
               aria-label={`指标 ${index + 1} 分值`}
               data-testid={`indicator-points-${index}`}
@@ -149,7 +146,7 @@ function IndicatorRow({
                   label={l.label}
                   rules={[{ required: true, type: 'number', min: 0, max: 100, message: '0–100' }]}
                 >
-                  <InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} />
+                  <InputNumber step={0.5} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             ))}

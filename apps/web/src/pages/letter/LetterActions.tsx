@@ -167,8 +167,6 @@ export function LetterActions({ letter }: { letter: LetterDetail }) {
                 style={{ width: 140, marginBottom: 12 }}
               >
                 <InputNumber
-                  min={0}
-                  max={i.points}
                   step={0.5}
                   placeholder="得分"
                   style={{ width: '100%' }}
@@ -224,7 +222,7 @@ export function LetterActions({ letter }: { letter: LetterDetail }) {
           name="count"
           rules={[{ required: true, type: 'integer', min: 1, max: 100, message: '1–100 次' }]}
         >
-          <InputNumber min={1} max={100} precision={0} />
+          <InputNumber />
         </Form.Item>
         <Form.Item
           label="情况说明"

@@ -3,6 +3,7 @@ import {
   type IndicatorInput,
   type Letter,
   type LetterDetail,
+  yearProblem,
 } from '@lianxi/domain';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
@@ -140,15 +141,19 @@ function LetterForm({ letter }: { letter: LetterDetail | null }) {
             <Form.Item
               label="年度"
               name="year"
-              rules={[{ required: true, type: 'integer', min: 2000, max: 2100 }]}
+              rules={[
+                { required: true, message: '请填写年度' },
+                {
+                  // no min/max/precision on the box: antd would turn a typed "90" into 2000
+                  validator: async (_, value: unknown) => {
+                    if (typeof value !== 'number') return;
+                    const problem = yearProblem(value, new Date());
+                    if (problem) throw new Error(problem);
+                  },
+                },
+              ]}
             >
-              <InputNumber
-                min={2000}
-                max={2100}
-                precision={0}
-                disabled={!!letter}
-                style={{ width: '100%' }}
-              />
+              <InputNumber disabled={!!letter} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={16} md={8}>

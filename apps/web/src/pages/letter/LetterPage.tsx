@@ -8,6 +8,7 @@ import {
 } from '@lianxi/domain';
 import { Card, Descriptions, Empty, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
+import { useReadNoticesAbout } from '../../api/notifications';
 import { useLetter } from '../../api/meetings';
 import { useUnitNames } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
@@ -20,6 +21,7 @@ import { LetterActions } from './LetterActions';
 export default function LetterPage() {
   const { id } = useParams();
   const query = useLetter(id);
+  useReadNoticesAbout('letter', query.data?.id);
   return (
     <QueryState {...query} notFoundTitle="责任书不存在或无权访问">
       {(letter) => <LetterView letter={letter} />}

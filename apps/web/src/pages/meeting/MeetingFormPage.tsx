@@ -4,6 +4,7 @@ import {
   type Meeting,
   type MeetingDetail,
   MeetingKind,
+  yearProblem,
   zonedInstant,
 } from '@lianxi/domain';
 import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Space } from 'antd';
@@ -120,7 +121,16 @@ function MeetingForm({ meeting }: { meeting: MeetingDetail | null }) {
             <Form.Item
               label="召开时间（北京时间）"
               name="heldAt"
-              rules={[{ required: true, message: '请选择召开时间' }]}
+              rules={[
+                { required: true, message: '请选择召开时间' },
+                {
+                  // the same window the API holds: 2000 to next year, never year 607 or 2999
+                  validator: async (_, value: Dayjs | null | undefined) => {
+                    const problem = value ? yearProblem(value.year(), new Date()) : null;
+                    if (problem) throw new Error(problem);
+                  },
+                },
+              ]}
             >
               <DatePicker
                 showTime={{ format: 'HH:mm' }}

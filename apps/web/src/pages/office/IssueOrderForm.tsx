@@ -1,8 +1,22 @@
 import { IssueWorkOrderInput, type UnitDetail, type WorkOrder } from '@lianxi/domain';
-import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import type { UploadFile } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useInvalidateTasks, useUnitDetails, useUnits } from '../../api/queries';
 import { useErrorNotice } from '../../components/feedback';
+import { FilePicker, refusedText, sendPicked } from '../../components/FilePicker';
 import { applyProblemToForm, textRules } from '../../lib/forms';
 import { UnitDuties, UnitOption } from './UnitDuties';
 
@@ -60,6 +74,9 @@ export function IssueOrderForm({
   const notice = useErrorNotice();
   const invalidate = useInvalidateTasks();
   const [busy, setBusy] = useState(false);
+  const { notification } = App.useApp();
+  // the notice, a list of addresses: sent once the order exists, each with its progress
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const units = useUnits();
   const details = useUnitDetails((units.data ?? []).map((u) => u.id));
   const detailOf = new Map(details.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
@@ -87,6 +104,20 @@ export function IssueOrderForm({
     setBusy(true);
     try {
       const order = await send(toIssueInput(v));
+      if (files.length > 0) {
+        const { refused } = await sendPicked(
+          files,
+          `/api/work-orders/${order.id}/attachments`,
+          setFiles,
+        );
+        if (refused.length > 0) {
+          notification.warning({
+            title: '部分附件未能上传',
+            description: `交办单 ${order.serial} 已下发，但${refusedText(refused)}未能上传；可在任务页面的“交办单附件”中补传。`,
+            duration: 0,
+          });
+        }
+      }
       await invalidate();
       await onIssued(order);
     } catch (e) {
@@ -166,6 +197,9 @@ export function IssueOrderForm({
           optionRender={renderOption}
           data-testid="assist-units"
         />
+      </Form.Item>
+      <Form.Item label="附件（通知、地址清单等，可选）">
+        <FilePicker fileList={files} onChange={setFiles} disabled={busy} />
       </Form.Item>
       {layout === 'dialog' && (
         <div style={{ marginBottom: 16 }}>

@@ -1,6 +1,9 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
+import { useReadNoticesAbout } from '../../api/notifications';
 import { useWorkOrder } from '../../api/queries';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { OrderAttachmentsCard } from '../../components/OrderAttachments';
 import { QueryState } from '../../components/QueryState';
 import { TaskTable } from '../../components/TaskTable';
 import { formatTime, ORDER_STATUS_LABELS, PRIORITY_LABELS } from '../../lib/format';
@@ -8,6 +11,7 @@ import { formatTime, ORDER_STATUS_LABELS, PRIORITY_LABELS } from '../../lib/form
 export default function WorkOrderPage() {
   const { id } = useParams();
   const query = useWorkOrder(id);
+  useReadNoticesAbout('work_order', query.data?.id);
   return (
     <QueryState {...query} notFoundTitle="交办单不存在或无权访问">
       {(order) => (
@@ -17,6 +21,7 @@ export default function WorkOrderPage() {
           style={{ width: '100%' }}
           data-testid="work-order-detail"
         >
+          <Breadcrumbs list={{ title: '交办单', to: '/work-orders' }} current={order.serial} />
           <Card
             title={
               <Space wrap>
@@ -38,6 +43,7 @@ export default function WorkOrderPage() {
             <Typography.Title level={5}>交办内容</Typography.Title>
             <Typography.Paragraph className="lx-pre">{order.body}</Typography.Paragraph>
           </Card>
+          <OrderAttachmentsCard orderId={order.id} />
           <Card title="承办任务" size="small">
             <TaskTable tasks={order.tasks} testId="order-tasks" />
           </Card>

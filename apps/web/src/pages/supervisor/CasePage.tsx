@@ -16,11 +16,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useReadNoticesAbout } from '../../api/notifications';
 import { post } from '../../api/client';
 import { keys, useCase, useUnitNames } from '../../api/queries';
 import { useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useErrorNotice } from '../../components/feedback';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { EscalationTag } from '../../components/tags';
 import { formatTime } from '../../lib/format';
@@ -29,6 +31,7 @@ import { applyProblemToForm, textRules } from '../../lib/forms';
 export default function CasePage() {
   const { id } = useParams();
   const query = useCase(id);
+  useReadNoticesAbout('supervision_case', query.data?.id);
   return (
     <QueryState {...query} notFoundTitle="督办件不存在或无权访问">
       {(c) => <CaseView c={c} />}
@@ -62,6 +65,9 @@ function CaseView({ c }: { c: SupervisionCaseDetail }) {
 
   return (
     <Row gutter={[16, 16]} data-testid="case-detail">
+      <Col span={24}>
+        <Breadcrumbs list={{ title: '督办件', to: '/supervision/cases' }} current={c.serial} />
+      </Col>
       <Col xs={24} lg={14}>
         <Card
           title={`督办件 ${c.serial}`}

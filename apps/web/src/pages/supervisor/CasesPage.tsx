@@ -1,59 +1,114 @@
 import type { SupervisionCase } from '@lianxi/domain';
-import { Card, Empty, Table, Tabs, Tag } from 'antd';
+import { Card, Empty, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useCases, useUnitNames } from '../../api/queries';
+import { keys, useListPage, useUnitNames } from '../../api/queries';
+import { useFromList } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
+import { SearchBar, type SearchField } from '../../components/SearchBar';
+import { LEVEL_OPTIONS, useUnitField } from '../../components/search-fields';
 import { EscalationTag } from '../../components/tags';
+import { serverPagination } from '../../components/TaskTable';
 import { formatTime } from '../../lib/format';
+import { sortFromTable, sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+
+const FILTERS = ['q', 'unitId', 'level', 'from', 'to'] as const;
 
 function CaseTable({ status }: { status: 'open' | 'closed' }) {
-  const query = useCases(status);
+  const list = useUrlFilters(FILTERS);
+  const query = useListPage<SupervisionCase>(keys.cases, '/api/supervision/cases', {
+    ...list.apiQuery,
+    status,
+  });
   const unitName = useUnitNames();
+  const from = useFromList('督办件');
+  const unitField = useUnitField('责任单位');
+  const fields: SearchField[] = [
+    { kind: 'text', name: 'q', placeholder: '编号 / 事项' },
+    unitField,
+    { kind: 'select', name: 'level', placeholder: '督办等级', options: LEVEL_OPTIONS.slice(1) },
+    { kind: 'dates', from: 'from', to: 'to', placeholder: ['立案自', '立案至'] },
+  ];
   return (
-    <QueryState {...query}>
-      {(page) => (
-        <div data-testid={`cases-${status}`}>
-          <Table<SupervisionCase>
-            rowKey="id"
-            dataSource={page.items}
-            scroll={{ x: 860 }}
-            pagination={page.items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            locale={{
-              emptyText: (
-                <Empty description={status === 'open' ? '没有在办督办件' : '没有已办结督办件'} />
-              ),
-            }}
-            columns={[
-              {
-                title: '等级',
-                dataIndex: 'level',
-                width: 110,
-                render: (l: number) => <EscalationTag level={l} />,
-              },
-              { title: '编号', dataIndex: 'serial', width: 150 },
-              {
-                title: '事项',
-                dataIndex: 'title',
-                render: (t: string, c) => <Link to={`/supervision/cases/${c.id}`}>{t}</Link>,
-              },
-              { title: '责任单位', dataIndex: 'unitId', width: 160, render: unitName },
-              { title: '立案时间', dataIndex: 'openedAt', width: 190, render: formatTime },
-              {
-                title: status === 'open' ? '状态' : '办结时间',
-                key: 'state',
-                width: 190,
-                render: (_, c) =>
-                  c.status === 'open' ? (
-                    <Tag color="processing">督办中</Tag>
-                  ) : (
-                    formatTime(c.closedAt)
+    <>
+      <SearchBar
+        fields={fields}
+        values={list.filters}
+        onSearch={list.setFilters}
+        onReset={list.reset}
+      />
+      <QueryState {...query}>
+        {(page) => (
+          <div data-testid={`cases-${status}`}>
+            <Table<SupervisionCase>
+              rowKey="id"
+              dataSource={page.items}
+              loading={query.isFetching}
+              tableLayout="fixed"
+              scroll={{ x: 860 }}
+              pagination={serverPagination({
+                page: list.page,
+                pageSize: list.pageSize,
+                total: page.total ?? page.items.length,
+                onChange: list.setPage,
+              })}
+              onChange={(_p, _f, sorter, extra) => {
+                if (extra.action === 'sort') list.setSort(sortFromTable(sorter));
+              }}
+              locale={{
+                emptyText: (
+                  <Empty description={status === 'open' ? '没有在办督办件' : '没有已办结督办件'} />
+                ),
+              }}
+              columns={[
+                {
+                  title: '等级',
+                  key: 'level',
+                  dataIndex: 'level',
+                  width: 120,
+                  sorter: true,
+                  sortOrder: sortOrderOf(list.sort, 'level'),
+                  render: (l: number) => <EscalationTag level={l} />,
+                },
+                { title: '编号', dataIndex: 'serial', width: 170 },
+                {
+                  title: '事项',
+                  dataIndex: 'title',
+                  ellipsis: { showTitle: false },
+                  render: (t: string, c) => (
+                    <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: '100%' }}>
+                      <Link to={`/supervision/cases/${c.id}`} state={from}>
+                        {t}
+                      </Link>
+                    </Typography.Text>
                   ),
-              },
-            ]}
-          />
-        </div>
-      )}
-    </QueryState>
+                },
+                { title: '责任单位', dataIndex: 'unitId', width: 130, render: unitName },
+                {
+                  title: '立案时间',
+                  key: 'openedAt',
+                  dataIndex: 'openedAt',
+                  width: 180,
+                  sorter: true,
+                  sortOrder: sortOrderOf(list.sort, 'openedAt'),
+                  render: formatTime,
+                },
+                {
+                  title: status === 'open' ? '状态' : '办结时间',
+                  key: 'state',
+                  width: 180,
+                  render: (_, c) =>
+                    c.status === 'open' ? (
+                      <Tag color="processing">督办中</Tag>
+                    ) : (
+                      formatTime(c.closedAt)
+                    ),
+                },
+              ]}
+            />
+          </div>
+        )}
+      </QueryState>
+    </>
   );
 }
 
@@ -65,7 +120,15 @@ export default function CasesPage() {
     <Card title="督办件">
       <Tabs
         activeKey={active}
-        onChange={(k) => setParams({ status: k }, { replace: true })}
+        onChange={(k) =>
+          setParams((prev) => {
+            // the search stays; the page starts again in the other tab
+            const next = new URLSearchParams(prev);
+            next.set('status', k);
+            next.delete('page');
+            return next;
+          })
+        }
         items={[
           { key: 'open', label: '督办中', children: <CaseTable status="open" /> },
           { key: 'closed', label: '已办结', children: <CaseTable status="closed" /> },

@@ -1,7 +1,8 @@
-import type { TaskDetail } from '@lianxi/domain';
+import type { Attachment, TaskDetail, TaskEvent } from '@lianxi/domain';
 import { ROLE_LABELS, type Role } from '@lianxi/domain';
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useEscalations } from '../../api/queries';
+import { AttachmentItems, UploadButton } from '../../components/Attachments';
 import { QueryState } from '../../components/QueryState';
 import { ColourTag, colourOfLevel } from '../../components/tags';
 import {
@@ -23,33 +24,64 @@ const EVENT_COLOURS: Record<string, string> = {
   reassign: 'gray',
 };
 
-/** What happened to the task, oldest first, in the clerks' words. */
-export function EventTimeline({ task }: { task: TaskDetail }) {
+interface EvidenceProps {
+  /** The task's files; each entry shows those that name it. */
+  attachments?: Attachment[];
+  /** Whether the reader may add evidence to this entry (the unit, to its own 进展 / 反馈). */
+  canAddTo?: (event: TaskEvent) => boolean;
+  onUploaded?: () => unknown;
+}
+
+/** What happened to the task, oldest first, in the clerks' words, with each entry's evidence. */
+export function EventTimeline({
+  task,
+  attachments = [],
+  canAddTo = () => false,
+  onUploaded,
+}: { task: TaskDetail } & EvidenceProps) {
   if (task.events.length === 0) return <Empty description="暂无办理记录" />;
   return (
     <Timeline
       data-testid="task-timeline"
-      items={task.events.map((e, i) => ({
-        key: i,
-        color: EVENT_COLOURS[e.action] ?? 'blue',
-        content: (
-          <div>
-            <Space wrap size={4}>
-              <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>
-              <Typography.Text type="secondary">
-                {formatTime(e.at)} · {actorLabel(e.actorRole)}
-              </Typography.Text>
-              {e.toStatus && e.fromStatus !== e.toStatus && (
-                <Tag>
-                  {e.fromStatus ? `${statusLabel(e.fromStatus)} → ` : ''}
-                  {statusLabel(e.toStatus)}
-                </Tag>
+      items={task.events.map((e) => {
+        const evidence = attachments.filter((a) => a.taskEventId === e.id);
+        return {
+          key: e.id,
+          color: EVENT_COLOURS[e.action] ?? 'blue',
+          content: (
+            <div data-testid={`task-event-${e.action}`}>
+              <Space wrap size={4}>
+                <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {formatTime(e.at)} · {actorLabel(e.actorRole)}
+                </Typography.Text>
+                {e.toStatus && e.fromStatus !== e.toStatus && (
+                  <Tag>
+                    {e.fromStatus ? `${statusLabel(e.fromStatus)} → ` : ''}
+                    {statusLabel(e.toStatus)}
+                  </Tag>
+                )}
+              </Space>
+              {e.note && <div className="lx-pre">{e.note}</div>}
+              {evidence.length > 0 && (
+                <div data-testid="event-evidence">
+                  <AttachmentItems attachments={evidence} testId="event-evidence-list" />
+                </div>
               )}
-            </Space>
-            {e.note && <div className="lx-pre">{e.note}</div>}
-          </div>
-        ),
-      }))}
+              {canAddTo(e) && (
+                <div style={{ marginTop: 4 }}>
+                  <UploadButton
+                    path={`/api/tasks/${task.id}/attachments`}
+                    fields={{ eventId: String(e.id) }}
+                    onUploaded={() => onUploaded?.()}
+                    label="补传佐证材料"
+                  />
+                </div>
+              )}
+            </div>
+          ),
+        };
+      })}
     />
   );
 }

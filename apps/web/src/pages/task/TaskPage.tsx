@@ -1,19 +1,26 @@
-import type { TaskDetail } from '@lianxi/domain';
+import { isOpen, type TaskDetail, type TaskEvent } from '@lianxi/domain';
 import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useInvalidateAttachments, useTaskAttachments } from '../../api/attachments';
+import { useReadNoticesAbout } from '../../api/notifications';
 import { useTask, useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
+import { AttachmentCard } from '../../components/Attachments';
+import { OrderAttachmentsCard } from '../../components/OrderAttachments';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { Deadline, EscalationTag, StatusTag } from '../../components/tags';
 import { ASSIGNMENT_LABELS, formatTime, PRIORITY_LABELS } from '../../lib/format';
 import { ExtensionPanel } from './ExtensionPanel';
 import { OfficeActions } from './OfficeActions';
+import { SupervisorActions } from './SupervisorActions';
 import { EscalationHistory, EventTimeline } from './TaskHistory';
 import { UnitActions } from './UnitActions';
 
 export default function TaskPage() {
   const { id } = useParams();
   const query = useTask(id);
+  useReadNoticesAbout('task', query.data?.id);
   return (
     <QueryState {...query} notFoundTitle="任务不存在或无权访问">
       {(task) => <TaskView task={task} />}
@@ -26,9 +33,25 @@ function TaskView({ task }: { task: TaskDetail }) {
   const unitName = useUnitNames();
   const mine = me.role === 'unit' && me.unitId === task.unitId;
   const office = isOffice(me.role);
+  const taskFiles = useTaskAttachments(task.id).data?.items ?? [];
+  const invalidateFiles = useInvalidateAttachments();
+  const refreshTaskFiles = () => invalidateFiles({ taskId: task.id, orderId: task.workOrderId });
+  // the unit adds evidence while the task is open; a closed task's record stays as approved
+  const unitMayAdd = mine && isOpen(task.status);
+  const canAddTo = (e: TaskEvent) =>
+    unitMayAdd && (e.action === 'progress' || e.action === 'report');
+  const looseFiles = taskFiles.filter((a) => a.taskEventId === null);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="task-detail">
+      <Breadcrumbs
+        list={
+          me.role === 'unit'
+            ? { title: '我的任务', to: '/inbox' }
+            : { title: '全部任务', to: '/tasks' }
+        }
+        current={task.serial}
+      />
       <Card
         title={
           <Space wrap>
@@ -104,16 +127,36 @@ function TaskView({ task }: { task: TaskDetail }) {
         <Space orientation="vertical" style={{ width: '100%' }}>
           {mine && <UnitActions task={task} />}
           {office && <OfficeActions task={task} />}
+          {me.role === 'supervisor' && <SupervisorActions task={task} />}
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="办理记录" size="small">
-            <EventTimeline task={task} />
+            <EventTimeline
+              task={task}
+              attachments={taskFiles}
+              canAddTo={canAddTo}
+              onUploaded={refreshTaskFiles}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <OrderAttachmentsCard orderId={task.workOrderId} />
+            {(looseFiles.length > 0 || unitMayAdd) && (
+              <AttachmentCard
+                title={`任务附件（${looseFiles.length}）`}
+                attachments={looseFiles}
+                upload={
+                  unitMayAdd || office
+                    ? { path: `/api/tasks/${task.id}/attachments`, onUploaded: refreshTaskFiles }
+                    : undefined
+                }
+                emptyText="暂无未归入办理记录的附件"
+                testId="task-attachments"
+              />
+            )}
             <EscalationHistory taskId={task.id} />
             <ExtensionPanel task={task} canDecide={office} />
           </Space>

@@ -8,12 +8,14 @@ import {
   zonedInstant,
 } from '@lianxi/domain';
 import { Alert, App, Button, DatePicker, Form, Input, Space, Tooltip } from 'antd';
+import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { post } from '../../api/client';
-import { useExtensionRequests, useInvalidateTasks } from '../../api/queries';
+import { useExtensionAllowance, useExtensionRequests, useInvalidateTasks } from '../../api/queries';
 import { ActionModal } from '../../components/ActionModal';
 import { useErrorNotice } from '../../components/feedback';
+import { FilePicker, refusedText, sendPicked } from '../../components/FilePicker';
 import { formatTime, TIME_ZONE } from '../../lib/format';
 import { textRules } from '../../lib/forms';
 
@@ -29,12 +31,45 @@ export function UnitActions({ task }: { task: TaskDetail }) {
   const [accepting, setAccepting] = useState(false);
   const invalidate = useInvalidateTasks();
   const notice = useErrorNotice();
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const extensions = useExtensionRequests(task.id, task.status === 'accepted');
   const extensionPending = extensions.data?.items.some((r) => r.status === 'pending') ?? false;
+  // the allowance is known before the picker opens: days past it cannot be chosen at all
+  const allowance = useExtensionAllowance(task.id, task.status === 'accepted').data;
+  const latestDay = allowance ? localDate(new Date(allowance.latestDueAt), TIME_ZONE) : null;
   const act = (path: string, body: object) =>
     post(`/api/tasks/${task.id}/${path}`, { ...body, version: task.version });
-  const close = () => setDialog(null);
+  const close = () => {
+    setDialog(null);
+    setFiles([]);
+  };
+
+  /**
+   * 进展 / 反馈 with evidence: the entry first (the files name it), then each file with its
+   * progress shown. A refused file does not undo the entry: the unit is told which and why,
+   * and can add it again to the entry in 办理记录.
+   */
+  const reportWithEvidence = async (path: 'progress' | 'report', body: object) => {
+    const detail = (await act(path, body)) as TaskDetail;
+    const entry = detail.events.findLast((e) => e.action === path);
+    if (!entry || files.length === 0) return;
+    const { refused } = await sendPicked(files, `/api/tasks/${task.id}/attachments`, setFiles, {
+      eventId: String(entry.id),
+    });
+    if (refused.length > 0) {
+      notification.warning({
+        title: '部分附件未能上传',
+        description: `${path === 'report' ? '办理结果' : '进展'}已提交，但${refusedText(refused)}未能上传；可在办理记录中“补传佐证材料”。`,
+        duration: 0,
+      });
+    }
+  };
+  const evidenceField = (
+    <Form.Item label="佐证材料（照片、笔录扫描件、PDF 等，可选）">
+      <FilePicker fileList={files} onChange={setFiles} />
+    </Form.Item>
+  );
 
   const accept = async () => {
     setAccepting(true);
@@ -125,7 +160,7 @@ export function UnitActions({ task }: { task: TaskDetail }) {
         okText="提交进展"
         formName="progress-form"
         onClose={close}
-        submit={(v) => act('progress', v)}
+        submit={(v) => reportWithEvidence('progress', v)}
         success="进展已报告"
         onDone={invalidate}
       >
@@ -136,6 +171,7 @@ export function UnitActions({ task }: { task: TaskDetail }) {
         >
           <Input.TextArea rows={4} maxLength={5000} showCount />
         </Form.Item>
+        {evidenceField}
       </ActionModal>
 
       <ActionModal<{ summary: string }>
@@ -144,7 +180,7 @@ export function UnitActions({ task }: { task: TaskDetail }) {
         okText="提交反馈"
         formName="report-form"
         onClose={close}
-        submit={(v) => act('report', v)}
+        submit={(v) => reportWithEvidence('report', v)}
         success="已反馈，等待打传办审核"
         onDone={invalidate}
       >
@@ -161,6 +197,7 @@ export function UnitActions({ task }: { task: TaskDetail }) {
         >
           <Input.TextArea rows={6} maxLength={10000} showCount data-testid="report-summary" />
         </Form.Item>
+        {evidenceField}
       </ActionModal>
 
       <ActionModal<{ requestedDueAt: Dayjs; reason: string }>
@@ -182,7 +219,12 @@ export function UnitActions({ task }: { task: TaskDetail }) {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`当前期限：${formatTime(task.dueAt)}。延期须在到期前申请，累计不超过规定上限。`}
+          title={
+            allowance
+              ? `当前期限：${formatTime(task.dueAt)}。延期须在到期前申请，最晚可延期至 ${allowance.latestDay}。`
+              : `当前期限：${formatTime(task.dueAt)}。延期须在到期前申请，累计不超过规定上限。`
+          }
+          data-testid="extension-allowance"
         />
         <Form.Item
           label="申请延至（北京时间）"
@@ -194,7 +236,8 @@ export function UnitActions({ task }: { task: TaskDetail }) {
             format="YYYY-MM-DD HH:mm"
             style={{ width: '100%' }}
             disabledDate={(d) =>
-              d.format('YYYY-MM-DD') < localDate(new Date(task.dueAt), TIME_ZONE)
+              d.format('YYYY-MM-DD') < localDate(new Date(task.dueAt), TIME_ZONE) ||
+              (latestDay !== null && d.format('YYYY-MM-DD') > latestDay)
             }
             defaultPickerValue={dayjs(localDate(new Date(task.dueAt), TIME_ZONE))}
           />
