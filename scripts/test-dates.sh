@@ -24,6 +24,8 @@ files=(
   apps/api/test/task-rules.test.ts
   apps/api/test/work-orders.test.ts
   apps/api/test/calendar-policy.test.ts
+  apps/api/test/resume-rule.test.ts
+  apps/api/test/list-filters.test.ts
   packages/domain/test/calendar.test.ts
 )
 

@@ -380,7 +380,8 @@ describe('returns and rulings', () => {
     const ruledOn = localDate(events.find((e) => e.action === 'overrule')!.at, TZ);
     let workdays = 0;
     for (let d = returnedOn; d < ruledOn; d = addDays(d, 1)) if (isWorkday(calendar, d)) workdays++;
-    expect(workdays).toBeGreaterThanOrEqual(5); // nine days or more hold at least five workdays
+    // the wait outlasted the office's two-workday limit, holidays or not, so it moved something
+    expect(workdays).toBeGreaterThanOrEqual(2);
     const movedOn = (iso: string) =>
       endOfLocalDay(addWorkdays(calendar, localDate(new Date(iso), TZ), workdays).value, TZ);
     expect(ruled.dueAt).toBe(movedOn(before.dueAt).toISOString());
