@@ -1,35 +1,13 @@
 import type { TaskSummary } from '@lianxi/domain';
-import { Empty, Table, type TablePaginationConfig, Tag, Typography } from 'antd';
+import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useUnitNames } from '../api/queries';
 import { ASSIGNMENT_LABELS } from '../lib/format';
-import { PAGE_SIZES, sortFromTable, sortOrderOf } from '../lib/url-filters';
+import { sortFromTable, sortOrderOf } from '../lib/url-filters';
 import { useFromList } from './Breadcrumbs';
+import { type ServerPaging, serverPagination } from './server-table';
 import { colourOfLevel, Deadline, EscalationTag, StatusTag } from './tags';
-
-/** A list paged by the server: the page shown, its size and the total the API counted. */
-export interface ServerPaging {
-  page: number;
-  pageSize: number;
-  total: number;
-  onChange(page: number, pageSize: number): void;
-  sort?: string;
-  onSort?(sort: string | undefined): void;
-}
-
-/** antd's pager for a server-paged list: total, sizes 10/20/50/100, current page. */
-export function serverPagination(paging: ServerPaging): TablePaginationConfig {
-  return {
-    current: paging.page,
-    pageSize: paging.pageSize,
-    total: paging.total,
-    pageSizeOptions: PAGE_SIZES,
-    showSizeChanger: true,
-    showTotal: (total) => `共 ${total} 条`,
-    onChange: paging.onChange,
-  };
-}
 
 interface Props {
   tasks: TaskSummary[];

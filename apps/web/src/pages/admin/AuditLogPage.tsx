@@ -17,7 +17,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
 import { options } from '../../components/search-fields';
-import { serverPagination } from '../../components/TaskTable';
+import { urlTableProps } from '../../components/server-table';
 import { useUrlFilters } from '../../lib/url-filters';
 import { formatSeconds, objectName, subjectPath } from './log-format';
 
@@ -120,12 +120,7 @@ export default function AuditLogPage() {
             loading={query.isFetching}
             tableLayout="fixed"
             scroll={{ x: 900 }}
-            pagination={serverPagination({
-              page: list.page,
-              pageSize: list.pageSize,
-              total: page.total ?? page.items.length,
-              onChange: list.setPage,
-            })}
+            {...urlTableProps(list, page)}
             locale={{ emptyText: <Empty description="没有符合条件的操作记录" /> }}
             columns={[
               {

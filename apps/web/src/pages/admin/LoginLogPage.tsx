@@ -4,7 +4,7 @@ import { exportPath, useLoginLogPage } from '../../api/logs';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
-import { serverPagination } from '../../components/TaskTable';
+import { urlTableProps } from '../../components/server-table';
 import { useUrlFilters } from '../../lib/url-filters';
 import { formatSeconds } from './log-format';
 
@@ -57,12 +57,7 @@ export default function LoginLogPage() {
             loading={query.isFetching}
             tableLayout="fixed"
             scroll={{ x: 860 }}
-            pagination={serverPagination({
-              page: list.page,
-              pageSize: list.pageSize,
-              total: page.total ?? page.items.length,
-              onChange: list.setPage,
-            })}
+            {...urlTableProps(list, page)}
             locale={{ emptyText: <Empty description="没有符合条件的登录记录" /> }}
             columns={[
               { title: '时间', dataIndex: 'at', width: 170, render: formatSeconds },

@@ -20,10 +20,10 @@ import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
 import { options, useUnitField } from '../../components/search-fields';
-import { serverPagination } from '../../components/TaskTable';
+import { urlTableProps } from '../../components/server-table';
 import { OFFICE_NAME } from '../../lib/clues';
 import { formatTime } from '../../lib/format';
-import { sortFromTable, sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 
 type Filter = 'open' | 'closed' | 'all';
 const SEARCH = ['q', 'channel', 'category', 'township', 'unitId', 'from', 'to'] as const;
@@ -96,15 +96,7 @@ function ClueTable({ filter }: { filter: Filter }) {
               loading={query.isFetching}
               tableLayout="fixed"
               scroll={{ x: filter === 'open' ? 1180 : 1440 }}
-              pagination={serverPagination({
-                page: list.page,
-                pageSize: list.pageSize,
-                total: page.total ?? page.items.length,
-                onChange: list.setPage,
-              })}
-              onChange={(_p, _f, sorter, extra) => {
-                if (extra.action === 'sort') list.setSort(sortFromTable(sorter));
-              }}
+              {...urlTableProps(list, page)}
               locale={{ emptyText: <Empty description="暂无线索" /> }}
               columns={[
                 { title: '编号', dataIndex: 'serial', width: 170 },

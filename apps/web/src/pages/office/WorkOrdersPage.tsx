@@ -7,9 +7,9 @@ import { useFromList } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
 import { options, useUnitField } from '../../components/search-fields';
-import { serverPagination } from '../../components/TaskTable';
+import { urlTableProps } from '../../components/server-table';
 import { formatTime, ORDER_STATUS_LABELS, PRIORITY_LABELS } from '../../lib/format';
-import { sortFromTable, sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 
 const ORDER_COLOURS = { open: 'processing', closed: 'success', withdrawn: 'default' } as const;
 const FILTERS = [
@@ -69,15 +69,7 @@ export default function WorkOrdersPage() {
               loading={query.isFetching}
               tableLayout="fixed"
               scroll={{ x: 820 }}
-              pagination={serverPagination({
-                page: list.page,
-                pageSize: list.pageSize,
-                total: page.total ?? page.items.length,
-                onChange: list.setPage,
-              })}
-              onChange={(_p, _f, sorter, extra) => {
-                if (extra.action === 'sort') list.setSort(sortFromTable(sorter));
-              }}
+              {...urlTableProps(list, page)}
               locale={{ emptyText: <Empty description="暂无交办单" /> }}
               columns={[
                 { title: '编号', dataIndex: 'serial', width: 170 },

@@ -7,9 +7,9 @@ import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
 import { LEVEL_OPTIONS, useUnitField } from '../../components/search-fields';
 import { EscalationTag } from '../../components/tags';
-import { serverPagination } from '../../components/TaskTable';
+import { urlTableProps } from '../../components/server-table';
 import { formatTime } from '../../lib/format';
-import { sortFromTable, sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 
 const FILTERS = ['q', 'unitId', 'level', 'from', 'to'] as const;
 
@@ -45,15 +45,7 @@ function CaseTable({ status }: { status: 'open' | 'closed' }) {
               loading={query.isFetching}
               tableLayout="fixed"
               scroll={{ x: 860 }}
-              pagination={serverPagination({
-                page: list.page,
-                pageSize: list.pageSize,
-                total: page.total ?? page.items.length,
-                onChange: list.setPage,
-              })}
-              onChange={(_p, _f, sorter, extra) => {
-                if (extra.action === 'sort') list.setSort(sortFromTable(sorter));
-              }}
+              {...urlTableProps(list, page)}
               locale={{
                 emptyText: (
                   <Empty description={status === 'open' ? '没有在办督办件' : '没有已办结督办件'} />
