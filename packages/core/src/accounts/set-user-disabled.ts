@@ -1,7 +1,8 @@
 import { users } from '@lianxi/db';
 import { AppError, notFound, type User } from '@lianxi/domain';
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { lockActiveAdmins } from './lock-active-admins.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { endLoginsOf, forgetLoginsOf } from './end-logins.js';
@@ -20,21 +21,8 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean): 
   const user = await withTransaction(ctx, async (tx) => {
     const mine = and(eq(users.id, id), eq(users.conferenceId, ctx.conferenceId));
     if (disabled) {
-      // The active administrators, locked in one order: of two stopping each other at once,
-      // the second sees the first's change and is refused, so one always remains.
-      const admins = await tx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(
-          and(
-            eq(users.conferenceId, ctx.conferenceId),
-            eq(users.role, 'admin'),
-            isNull(users.disabledAt),
-          ),
-        )
-        .orderBy(asc(users.id))
-        .for('update');
-      if (!admins.some((a) => a.id === ctx.actor.userId)) {
+      const admins = await lockActiveAdmins(tx);
+      if (!admins.includes(ctx.actor.userId ?? '')) {
         throw new AppError('forbidden', '当前账号已停用');
       }
     }

@@ -1,7 +1,8 @@
 import { units, users } from '@lianxi/db';
 import { AppError, notFound, type UpdateUserInput, type User } from '@lianxi/domain';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { lockActiveAdmins } from './lock-active-admins.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { endLoginsOf, forgetLoginsOf } from './end-logins.js';
@@ -47,24 +48,11 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
 
   const updated = await withTransaction(ctx, async (tx) => {
     if (user.role === 'admin' && role !== 'admin') {
-      // the same lock, in the same order, as stopping an account: of two administrators
-      // demoting each other at once, the second sees the first's change and is refused
-      const admins = await tx.db
-        .select({ id: users.id })
-        .from(users)
-        .where(
-          and(
-            eq(users.conferenceId, ctx.conferenceId),
-            eq(users.role, 'admin'),
-            isNull(users.disabledAt),
-          ),
-        )
-        .orderBy(asc(users.id))
-        .for('update');
-      if (!admins.some((a) => a.id === ctx.actor.userId)) {
+      const admins = await lockActiveAdmins(tx);
+      if (!admins.includes(ctx.actor.userId ?? '')) {
         throw new AppError('forbidden', '当前账号已不是系统管理员');
       }
-      if (!admins.some((a) => a.id !== id)) {
+      if (!admins.some((a) => a !== id)) {
         throw new AppError('rule_violation', '至少须保留一名在用的系统管理员');
       }
     }
