@@ -15,10 +15,12 @@ import { webPlugin } from './plugins/web.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { clueRoutes } from './routes/clues.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { authRoutes } from './routes/auth.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { letterRoutes } from './routes/letters.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { briefingRoutes } from './routes/briefings.js';
 import { exportRoutes } from './routes/exports.js';
 import { statReportRoutes } from './routes/stat-reports.js';
@@ -106,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(taskRoutes);
   await app.register(policyCalendarRoutes);
   await app.register(supervisionRoutes);
+  await app.register(notificationRoutes);
   await app.register(clueRoutes, deps);
   await app.register(routingRuleRoutes);
   await app.register(handoffRoutes);
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statReportRoutes);
   await app.register(briefingRoutes);
   await app.register(exportRoutes);
+  await app.register(dashboardRoutes);
   if (deps.webDist !== false) await app.register(webPlugin, { dist: deps.webDist });
   return app;
 }

@@ -216,7 +216,7 @@ describe('monthly figures, summaries and briefings', () => {
     expect(b.sections.headline).toBe('某区召开 2021 年打击传销工作联席会议');
     expect(b.sections.meeting).toContain('5月20日');
     expect(b.sections.figures).toContain(
-      '开展整治打击 202 次，端除传销窝点 2023 个，解救遣返传销参与人员 6850 名，' +
+      '开展整治打击 202 次，捣毁传销窝点 2023 个，解救遣返传销参与人员 6850 名，' +
         '公安机关刑事拘留传销人员 408 名、行政拘留传销人员 534 名；立案查办传销行政案件 373 件，移送刑事起诉 7 人。',
     );
     expect(b.sections.alerts).toBe(
@@ -272,7 +272,7 @@ describe('monthly figures, summaries and briefings', () => {
     const html = await ga.get(`/api/briefings/${b.id}/html`);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('第 1 期');
-    expect(html.body).toContain('端除传销窝点 2023 个');
+    expect(html.body).toContain('捣毁传销窝点 2023 个');
   });
 
   it('an .xlsx export re-imports to the same figures', async () => {

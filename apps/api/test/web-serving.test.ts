@@ -59,4 +59,36 @@ describe('serving the web workbench', () => {
     expect((await app.inject('/assets/missing.js')).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: '/tasks/123' })).statusCode).toBe(404);
   });
+
+  it("answers /assets/ paths that name no file with 404, not the app's page", async () => {
+    for (const url of ['/assets/missing', '/assets/chunks/', '/assets/app.js/extra']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain('<div id="root">');
+    }
+  });
+});
+
+describe('what the HTTP surface says about itself', () => {
+  it('a 401 names the Bearer scheme', async () => {
+    const res = await app.inject('/api/work-orders');
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="lianxi"');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('a known path with a method it does not take is a 405 naming those it does', async () => {
+    const res = await app.inject({ method: 'DELETE', url: '/api/work-orders' });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow?.toString().split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect(res.json()).toMatchObject({ status: 405, type: '/problems/method-not-allowed' });
+    const withParams = await app.inject({
+      method: 'PUT',
+      url: '/api/tasks/00000000-0000-4000-8000-000000000000/accept',
+    });
+    expect(withParams.statusCode).toBe(405);
+    expect(withParams.headers.allow).toBe('POST');
+    // an unknown path stays a 404
+    expect((await app.inject({ method: 'DELETE', url: '/api/nowhere' })).statusCode).toBe(404);
+  });
 });

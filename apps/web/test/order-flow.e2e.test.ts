@@ -54,6 +54,10 @@ describe('a work order through the web workbench', () => {
       .toContain('捣窝点');
     await screenshot(office.page, 'office-issue-form-1366');
     await office.page.getByTestId('issue-submit').click();
+    // the form asks before sending, with the day the order will be due
+    const confirm = office.page.locator('.ant-modal-confirm');
+    await expect.poll(() => confirm.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+    await confirm.getByTestId('issue-confirm').click();
     await office.page.waitForURL(/\/work-orders\/[0-9a-f-]{36}$/);
     const rows = office.page.getByTestId('order-tasks').locator('tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);

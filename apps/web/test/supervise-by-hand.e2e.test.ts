@@ -1,6 +1,9 @@
+import { handoffClocks, processDue } from '@lianxi/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoffInstants } from '../../../test/support/deadlines.js';
 import type { Caller, TestEnv } from '../../../test/support/harness.js';
+import { silent } from '../../../test/support/wait.js';
 import {
   closeStage,
   DESKTOP,
@@ -78,4 +81,63 @@ describe('a supervisor acts by hand', () => {
       .toBe(unreadBefore - 2);
     expectNoErrors(sup, unit);
   }, 120_000);
+});
+
+describe('a supervisor chases an overdue hand-off', () => {
+  it("督办 from the board's 逾期移送件 opens a case and reaches the receiving unit", async () => {
+    const scjg = await env.as('unit-scjg');
+    const clue = await scjg.post('/api/clues', {
+      channel: 'other_unit',
+      subject: { name: '恒信互助会（又名“恒信养老俱乐部”）' },
+      category: 'gathering',
+      description: '检查中发现以“养老投资”为名发展下线',
+    });
+    expect(clue.statusCode, clue.body).toBe(201);
+    const sent = await scjg.post(`/api/clues/${clue.json().id}/handoffs`, {
+      toUnitId: await env.unitId('ga'),
+      kind: 'transfer',
+      reason: '属公安机关管辖，移送核查',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const handoffId = sent.json().id as string;
+    const serial = sent.json().clueSerial as string;
+    // past the sign-for limit the receiving unit is 催办 by the clock: the hand-off is overdue
+    env.clock.passTo((await handoffInstants(env, handoffId)).signDueAt!);
+    env.clock.advance(60_000);
+    await processDue(handoffClocks, { db: env.database.db, clock: env.clock, log: silent });
+
+    const sup = await openSession(browser, baseURL, DESKTOP);
+    await login(sup.page, 'supervisor');
+    await sup.page.goto('/supervision?tab=handoffs');
+    const row = sup.page.getByTestId('overdue-handoffs').locator('tr', { hasText: serial });
+    await row.getByTestId('action-supervise').click();
+    const dialog = await openedDialog(sup.page, '人工督办');
+    const note = '移送已逾期未接收，列为督办件，请立即接收核查';
+    await dialog.getByLabel('督查意见').fill(note);
+    await dialog.getByRole('button', { name: '列为督办件' }).click();
+    await expect.poll(() => sup.page.getByText('已督办，督办件已立').count()).toBeGreaterThan(0);
+    await screenshot(sup.page, 'supervisor-overdue-handoffs-1366');
+
+    // the case is listed among the 督办件 as a hand-off's, and leads to the hand-off
+    await sup.page.goto('/supervision/cases?subjectType=handoff');
+    const caseRow = sup.page.getByTestId('cases-open').locator('tr', { hasText: serial });
+    await expect.poll(() => caseRow.textContent()).toContain('移送件');
+    await caseRow.getByRole('link').first().click();
+    await sup.page.getByRole('link', { name: '恒信互助会（又名“恒信养老俱乐部”）' }).click();
+    await sup.page.waitForURL(`**/handoffs/${handoffId}`);
+
+    // 公安 is told, and opening the notice opens the hand-off with the supervisor's words
+    const unit = await openSession(browser, baseURL, DESKTOP);
+    await login(unit.page, 'unit-ga');
+    await unit.page.goto('/notifications');
+    const item = unit.page.getByTestId('notification-list').locator(':scope > div', {
+      hasText: `【督办】移交线索 ${serial}`,
+    });
+    await expect.poll(() => item.textContent()).toContain(note);
+    await item.getByText('【督办】').click();
+    await unit.page.waitForURL(`**/handoffs/${handoffId}`);
+    await expect.poll(() => unit.page.locator('body').textContent()).toContain(note);
+    await screenshot(unit.page, 'unit-handoff-supervised-1366');
+    expectNoErrors(sup, unit);
+  }, 180_000);
 });

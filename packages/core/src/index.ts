@@ -16,6 +16,8 @@ export * from './supervision/index.js';
 export * from './tasks/index.js';
 export * from './work-orders/index.js';
 export * from './stats/task-stats.js';
+export * from './stats/rates.js';
+export * from './stats/trends.js';
 export * from './clues/index.js';
 export * from './handoffs/index.js';
 export * from './clocks/runner.js';

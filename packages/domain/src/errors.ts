@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'forbidden',
   'password_change_required',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'stale_version',
   'illegal_transition',

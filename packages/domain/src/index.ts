@@ -15,6 +15,7 @@ export * from './calendar/index.js';
 export * from './calendar/schemas.js';
 export * from './policy/index.js';
 export * from './supervision/schemas.js';
+export * from './notifications/schemas.js';
 export * from './tasks/index.js';
 export * from './clues/index.js';
 export * from './meetings/index.js';

@@ -24,7 +24,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { dist?: string }
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (request.method !== 'GET' || SERVER_PATHS.test(path) || request.routeOptions.url) return;
-    if (/\.[a-z0-9]+$/i.test(path)) return; // a missing asset stays a 404
+    // a missing asset stays a 404: a script tag must not receive the app's page
+    if (/\.[a-z0-9]+$/i.test(path) || path.startsWith('/assets/')) return;
     return reply.type('text/html').sendFile('index.html');
   });
 });

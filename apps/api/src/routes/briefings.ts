@@ -7,10 +7,16 @@ import {
   listBriefings,
   publishBriefing,
 } from '@lianxi/core';
-import { Briefing, CreateBriefingInput, IdParams, UpdateBriefingInput } from '@lianxi/domain';
+import {
+  Briefing,
+  BriefingListQuery,
+  countedPage,
+  CreateBriefingInput,
+  IdParams,
+  UpdateBriefingInput,
+} from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 const fileName = (b: Briefing) => `${b.title}${b.year}年第${b.issueNo}期.docx`;
 
@@ -40,11 +46,12 @@ export async function briefingRoutes(base: FastifyInstance) {
       config: anyone,
       schema: {
         tags,
-        summary: '简报列表',
-        response: { 200: z.object({ items: z.array(Briefing) }) },
+        summary: '简报列表（按期号、标题、状态、印发日期、统计期间筛选）',
+        querystring: BriefingListQuery,
+        response: { 200: countedPage(Briefing) },
       },
     },
-    async (request) => listBriefings(request.ctx),
+    async (request) => listBriefings(request.ctx, request.query),
   );
   app.get(
     '/api/briefings/:id',

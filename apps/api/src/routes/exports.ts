@@ -1,4 +1,5 @@
 import {
+  type Ctx,
   exportAudit,
   exportClues,
   exportFigures,
@@ -6,79 +7,102 @@ import {
   exportTasks,
   LOGIN_LOG_READERS,
 } from '@lianxi/core';
-import { AUDIT_READERS, AuditExportQuery, LoginLogExportQuery, Month } from '@lianxi/domain';
+import {
+  AUDIT_READERS,
+  AuditExportQuery,
+  ClueExportQuery,
+  LoginLogExportQuery,
+  Month,
+  TaskExportQuery,
+} from '@lianxi/domain';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Access } from '../plugins/auth.js';
 
-const ExportParams = z.object({ file: z.enum(['tasks.xlsx', 'clues.xlsx', 'stats.xlsx']) });
-const ExportQuery = z
+const StatsQuery = z
   .object({ from: Month.optional(), to: Month.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: '起始月份不能晚于结束月份',
     path: ['from'],
   });
-const NAMES = {
-  'tasks.xlsx': '任务台账',
-  'clues.xlsx': '线索台账',
-  'stats.xlsx': '统计数据',
-} as const;
 
 export async function exportRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['导出'];
+
+  /** One .xlsx of a list: its filters checked as the list checks them, every matching row. */
+  const filtered = <Q extends z.ZodType>(
+    file: string,
+    name: string,
+    summary: string,
+    access: Access,
+    querystring: Q,
+    write: (ctx: Ctx, query: z.infer<Q>) => Promise<Buffer>,
+  ) =>
+    app.get(
+      `/api/exports/${file}`,
+      { config: { access }, schema: { tags, summary, querystring } },
+      async (request, reply) =>
+        sendWorkbook(reply, name, await write(request.ctx, request.query as z.infer<Q>)),
+    );
+
+  // the ledgers and the logs under the same filters as their pages
+  filtered(
+    'tasks.xlsx',
+    '任务台账',
+    '导出任务台账 .xlsx（与任务列表同样的筛选）',
+    'authenticated',
+    TaskExportQuery,
+    exportTasks,
+  );
+  filtered(
+    'clues.xlsx',
+    '线索台账',
+    '导出线索台账 .xlsx（与线索列表同样的筛选，不含举报人）',
+    'authenticated',
+    ClueExportQuery,
+    exportClues,
+  );
+  filtered(
+    'audit.xlsx',
+    '操作日志',
+    '导出操作日志 .xlsx',
+    AUDIT_READERS,
+    AuditExportQuery,
+    exportAudit,
+  );
+  filtered(
+    'login-log.xlsx',
+    '登录日志',
+    '导出登录日志 .xlsx',
+    LOGIN_LOG_READERS,
+    LoginLogExportQuery,
+    exportLoginLog,
+  );
+
+  // the figures by month; any other name under /api/exports is a 400 naming the file
   app.get(
     '/api/exports/:file',
     {
       config: { access: 'authenticated' },
       schema: {
-        tags: ['导出'],
-        summary: '导出 .xlsx（任务、线索（不含举报人）、统计数据）',
-        params: ExportParams,
-        querystring: ExportQuery,
+        tags,
+        summary: '导出统计数据 .xlsx（按月份）',
+        params: z.object({ file: z.enum(['stats.xlsx']) }),
+        querystring: StatsQuery,
       },
     },
-    async (request, reply) => {
-      const { file } = request.params;
-      const ctx = request.ctx;
-      const data =
-        file === 'tasks.xlsx'
-          ? await exportTasks(ctx)
-          : file === 'clues.xlsx'
-            ? await exportClues(ctx)
-            : await exportFigures(
-                ctx,
-                request.query.from ?? '2000-01',
-                request.query.to ?? '2100-12',
-              );
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(`${NAMES[file]}.xlsx`)}`,
-        )
-        .header('cache-control', 'private, no-store')
-        .send(data);
-    },
-  );
-
-  // the logs under the same filters as their pages; static paths win over `:file` above
-  app.get(
-    '/api/exports/audit.xlsx',
-    {
-      config: { access: AUDIT_READERS },
-      schema: { tags: ['导出'], summary: '导出操作日志 .xlsx', querystring: AuditExportQuery },
-    },
     async (request, reply) =>
-      sendWorkbook(reply, '操作日志', await exportAudit(request.ctx, request.query)),
-  );
-  app.get(
-    '/api/exports/login-log.xlsx',
-    {
-      config: { access: [...LOGIN_LOG_READERS] },
-      schema: { tags: ['导出'], summary: '导出登录日志 .xlsx', querystring: LoginLogExportQuery },
-    },
-    async (request, reply) =>
-      sendWorkbook(reply, '登录日志', await exportLoginLog(request.ctx, request.query)),
+      sendWorkbook(
+        reply,
+        '统计数据',
+        await exportFigures(
+          request.ctx,
+          request.query.from ?? '2000-01',
+          request.query.to ?? '2100-12',
+        ),
+      ),
   );
 }
 

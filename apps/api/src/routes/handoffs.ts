@@ -8,6 +8,7 @@ import {
   requestProcuratorateSupervision,
   requestReconsideration,
   sendHandoff,
+  urgeHandoff,
 } from '@lianxi/core';
 import {
   countedPage,
@@ -18,6 +19,7 @@ import {
   HandoffResultInput,
   IdParams,
   SendHandoffInput,
+  UrgeTaskInput,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -102,6 +104,25 @@ export async function handoffRoutes(base: FastifyInstance) {
     },
     async (request) => getHandoff(request.ctx, request.params.id),
   );
+  for (const [kind, summary] of [
+    ['urge', '人工催办移送件'],
+    ['supervise', '人工督办移送件（立督办件）'],
+  ] as const) {
+    app.post(
+      `/api/handoffs/:id/${kind}`,
+      {
+        config: { access: ['supervisor'] },
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body: UrgeTaskInput,
+          response: { 200: Handoff },
+        },
+      },
+      async (request) => urgeHandoff(request.ctx, request.params.id, kind, request.body),
+    );
+  }
   app.post(
     '/api/handoffs/:id/reconsideration',
     {

@@ -13,6 +13,7 @@ import {
 } from '@lianxi/core';
 import {
   Assessment,
+  countedPage,
   CreateLetterInput,
   DeductionEntryInput,
   IdParams,
@@ -50,7 +51,7 @@ export async function letterRoutes(base: FastifyInstance) {
         tags,
         summary: '责任书列表（责任单位仅见本单位）',
         querystring: LetterListQuery,
-        response: { 200: z.object({ items: z.array(Letter) }) },
+        response: { 200: countedPage(Letter) },
       },
     },
     async (request) => listLetters(request.ctx, request.query),

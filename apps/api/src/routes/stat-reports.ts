@@ -10,6 +10,7 @@ import {
 } from '@lianxi/core';
 import {
   AppError,
+  countedPage,
   CreateStatReportInput,
   IdParams,
   ReturnStatReportInput,
@@ -58,7 +59,7 @@ export async function statReportRoutes(base: FastifyInstance) {
         tags,
         summary: '统计报表列表（责任单位仅见本单位）',
         querystring: StatReportListQuery,
-        response: { 200: z.object({ items: z.array(StatReport) }) },
+        response: { 200: countedPage(StatReport) },
       },
     },
     async (request) => listStatReports(request.ctx, request.query),

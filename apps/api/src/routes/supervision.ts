@@ -3,25 +3,17 @@ import {
   closeCase,
   getCase,
   listCases,
-  listNotifications,
-  markNotificationRead,
-  readNoticesAbout,
   overdueBoard,
   SUPERVISION_READERS,
   taskStats,
-  unreadCount,
 } from '@lianxi/core';
 import {
   countedPage,
   CaseListQuery,
   CloseCaseInput,
   IdParams,
-  Notification,
-  NotificationQuery,
-  ReadSubjectInput,
   OpinionInput,
   OverdueItem,
-  page,
   SupervisionCase,
   SupervisionCaseDetail,
   TaskStats,
@@ -103,31 +95,6 @@ export async function supervisionRoutes(base: FastifyInstance) {
   );
 
   app.get(
-    '/api/notifications',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags: ['通知'],
-        summary: '我的通知',
-        querystring: NotificationQuery,
-        response: { 200: page(Notification) },
-      },
-    },
-    async (request) => listNotifications(request.ctx, request.query),
-  );
-  app.get(
-    '/api/notifications/unread-count',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags: ['通知'],
-        summary: '未读通知数',
-        response: { 200: z.object({ count: z.number().int() }) },
-      },
-    },
-    async (request) => unreadCount(request.ctx),
-  );
-  app.get(
     '/api/stats/tasks',
     {
       config: { access: 'authenticated' },
@@ -138,31 +105,5 @@ export async function supervisionRoutes(base: FastifyInstance) {
       },
     },
     async (request) => taskStats(request.ctx),
-  );
-  app.post(
-    '/api/notifications/read',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags: ['通知'],
-        summary: '打开或办理事项时，将关于该事项的通知标为已读',
-        body: ReadSubjectInput,
-        response: { 200: z.object({ count: z.number().int() }) },
-      },
-    },
-    async (request) => readNoticesAbout(request.ctx, request.body),
-  );
-  app.post(
-    '/api/notifications/:id/read',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags: ['通知'],
-        summary: '标记已读',
-        params: IdParams,
-        response: { 200: Notification },
-      },
-    },
-    async (request) => markNotificationRead(request.ctx, request.params.id),
   );
 }

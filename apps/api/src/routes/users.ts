@@ -8,6 +8,7 @@ import {
   updateUser,
 } from '@lianxi/core';
 import {
+  countedPage,
   CreateUserInput,
   IdParams,
   LoginLogPage,
@@ -15,10 +16,10 @@ import {
   ResetPasswordInput,
   UpdateUserInput,
   User,
+  UserListQuery,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 export async function userRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -28,9 +29,14 @@ export async function userRoutes(base: FastifyInstance) {
     '/api/users',
     {
       config: { access: ['admin'] },
-      schema: { tags, summary: '账号列表', response: { 200: z.object({ items: z.array(User) }) } },
+      schema: {
+        tags,
+        summary: '账号列表（按用户名、姓名、电话、单位、角色、状态筛选）',
+        querystring: UserListQuery,
+        response: { 200: countedPage(User) },
+      },
     },
-    async (request) => listUsers(request.ctx),
+    async (request) => listUsers(request.ctx, request.query),
   );
 
   app.post(
@@ -48,7 +54,7 @@ export async function userRoutes(base: FastifyInstance) {
       config: { access: ['admin'] },
       schema: {
         tags,
-        summary: '修改账号（姓名、角色、所属单位；角色或单位变更后须重新登录）',
+        summary: '修改账号（姓名、电话、角色、所属单位；角色或单位变更后须重新登录）',
         params: IdParams,
         body: UpdateUserInput,
         response: { 200: User },

@@ -1,7 +1,9 @@
-import { getWorkOrder, issueWorkOrder, listWorkOrders } from '@lianxi/core';
+import { getWorkOrder, issueWorkOrder, listWorkOrders, previewIssue } from '@lianxi/core';
 import {
   countedPage,
   IdParams,
+  IssuePreview,
+  IssuePreviewQuery,
   IssueWorkOrderInput,
   WorkOrderListQuery,
   WorkOrder,
@@ -27,6 +29,20 @@ export async function workOrderRoutes(base: FastifyInstance) {
     },
     async (request, reply) =>
       reply.status(201).send(await issueWorkOrder(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/work-orders/due-preview',
+    {
+      config: { access: ['office', 'admin'] },
+      schema: {
+        tags,
+        summary: '预览期限：此刻下发的交办单的签收时限与办理期限（按工作日历）',
+        querystring: IssuePreviewQuery,
+        response: { 200: IssuePreview },
+      },
+    },
+    async (request) => previewIssue(request.ctx, request.query),
   );
 
   app.get(

@@ -87,3 +87,12 @@ export function useInvalidateClues() {
       client.invalidateQueries({ queryKey: keys.notifications }),
     ]);
 }
+
+/** 逾期移送件 for the 督办台: worst first, refreshed as the board is. */
+export function useOverdueHandoffs() {
+  return useQuery({
+    queryKey: [...clueKeys.handoffs, 'overdue'],
+    queryFn: () => get<{ items: Handoff[] }>('/api/handoffs/overdue').then((r) => r.items),
+    refetchInterval: 30_000,
+  });
+}

@@ -1,51 +1,22 @@
-import type {
-  Briefing,
-  StatReport,
-  StatReportDetail,
-  StatReportStatus,
-  Summary,
-} from '@lianxi/domain';
+import type { Briefing, StatReport, StatReportDetail, Summary } from '@lianxi/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, withQuery } from './client';
-import { keys } from './queries';
+import { keys, useListPage } from './queries';
 
 export const figureKeys = {
   reports: ['stat-reports'] as const,
-  reportList: (filter: ReportFilter) =>
-    ['stat-reports', 'list', filter.month ?? '', filter.unitId ?? '', filter.status ?? ''] as const,
   report: (id: string) => ['stat-reports', 'one', id] as const,
   summary: ['stats-summary'] as const,
   briefings: ['briefings'] as const,
   briefing: (id: string) => ['briefings', 'one', id] as const,
 };
 
-export interface ReportFilter {
-  month?: string;
-  unitId?: string;
-  status?: StatReportStatus;
-}
-
 const noRetryOn404 = (count: number, error: unknown) =>
   (error as { status?: number }).status !== 404 && count < 2;
 
-/** 统计报表, newest month first (a unit only gets its own). */
-export function useStatReports(filter: ReportFilter = {}) {
-  return useQuery({
-    queryKey: figureKeys.reportList(filter),
-    queryFn: () =>
-      get<{ items: StatReport[] }>(
-        withQuery('/api/stat-reports', {
-          month: filter.month,
-          unitId: filter.unitId,
-          status: filter.status,
-        }),
-      ),
-    select: (r) =>
-      [...r.items].sort(
-        (a, b) => b.month.localeCompare(a.month) || a.unitId.localeCompare(b.unitId),
-      ),
-  });
-}
+/** 统计报表: one numbered page of the search (a unit only gets its own). */
+export const useStatReportList = (query: Record<string, string | number | undefined>) =>
+  useListPage<StatReport>(figureKeys.reports, '/api/stat-reports', query);
 
 export function useStatReport(id: string | undefined) {
   return useQuery({
@@ -73,14 +44,6 @@ export function useInvalidateFigures() {
       client.invalidateQueries({ queryKey: figureKeys.summary }),
       client.invalidateQueries({ queryKey: keys.notifications }),
     ]);
-}
-
-export function useBriefings() {
-  return useQuery({
-    queryKey: figureKeys.briefings,
-    queryFn: () => get<{ items: Briefing[] }>('/api/briefings'),
-    select: (r) => r.items,
-  });
 }
 
 export function useBriefing(id: string | undefined) {

@@ -4,38 +4,29 @@ import type {
   LetterDetail,
   Meeting,
   MeetingDetail,
-  MeetingKind,
   RankingRow,
 } from '@lianxi/domain';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, withQuery } from './client';
-import { keys, type Page } from './queries';
+import { keys, useListPage } from './queries';
 
 export const meetingKeys = {
   meetings: ['meetings'] as const,
-  meetingList: (kind: string) => ['meetings', 'list', kind] as const,
   meeting: (id: string) => ['meetings', 'one', id] as const,
   letters: ['letters'] as const,
-  letterList: (year: number) => ['letters', 'list', year] as const,
   letter: (id: string) => ['letters', 'one', id] as const,
   assessment: (id: string) => ['letters', 'assessment', id] as const,
   ranking: (year: number) => ['letters', 'ranking', year] as const,
 };
 
-const PAGE_SIZE = 50;
+/** A list's query as its page's URL holds it: filters, offset, limit and sort. */
+type ListQuery = Record<string, string | number | undefined>;
 const noRetryOn404 = (count: number, error: unknown) =>
   (error as { status?: number }).status !== 404 && count < 2;
 
-/** 会议 newest first, one page at a time. */
-export function useMeetingList(kind: MeetingKind | undefined) {
-  return useInfiniteQuery({
-    queryKey: meetingKeys.meetingList(kind ?? 'all'),
-    queryFn: ({ pageParam }) =>
-      get<Page<Meeting>>(withQuery('/api/meetings', { kind, limit: PAGE_SIZE, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+/** 会议: one numbered page of the search (README "Lists"). */
+export const useMeetingList = (query: ListQuery) =>
+  useListPage<Meeting>(meetingKeys.meetings, '/api/meetings', query);
 
 export function useMeeting(id: string | undefined) {
   return useQuery({
@@ -57,13 +48,9 @@ export function useInvalidateMeetings() {
     ]);
 }
 
-export function useLetters(year: number) {
-  return useQuery({
-    queryKey: meetingKeys.letterList(year),
-    queryFn: () => get<{ items: Letter[] }>(withQuery('/api/letters', { year })),
-    select: (r) => r.items,
-  });
-}
+/** 责任书: one numbered page of the search, within what the caller may see. */
+export const useLetterList = (query: ListQuery) =>
+  useListPage<Letter>(meetingKeys.letters, '/api/letters', query);
 
 export function useLetter(id: string | undefined) {
   return useQuery({

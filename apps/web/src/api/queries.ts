@@ -3,7 +3,6 @@ import type {
   Escalation,
   ExtensionAllowance,
   ExtensionRequest,
-  Notification,
   OverdueItem,
   PolicyView,
   SupervisionCase,
@@ -54,9 +53,8 @@ export const keys = {
   overdue: ['supervision', 'overdue'] as const,
   cases: ['supervision', 'cases'] as const,
   notifications: ['notifications'] as const,
-  // The list and the badge's count are different answers: they must not share a cache entry.
-  notificationList: (unread: boolean) =>
-    ['notifications', 'list', unread ? 'unread' : 'all'] as const,
+  // The list (useListPage adds 'list') and the badge's count are different answers: they must
+  // not share a cache entry.
   unreadCount: ['notifications', 'unread-count'] as const,
   policy: ['policy'] as const,
   calendar: (year: number) => ['calendar', year] as const,
@@ -105,29 +103,25 @@ export function useTaskPage(status: TaskStatus | undefined, limit = 100) {
   });
 }
 
-/** Inbox tabs span several statuses; the API filters on one, so ask once per status. */
+/** Tasks in any of several statuses, soonest due first, in one request. */
 export function useTasksIn(
   statuses: TaskStatus[],
   filters: Record<string, string | undefined> = {},
 ) {
-  const results = useQueries({
-    queries: statuses.map((status) => ({
-      queryKey: [...keys.tasks, 'page', status, 200, filters],
-      queryFn: () =>
-        get<Page<TaskSummary>>(withQuery('/api/tasks', { ...filters, status, limit: 200 })),
-    })),
+  return useQuery({
+    queryKey: [...keys.tasks, 'page', statuses.join(','), 200, filters],
+    queryFn: () =>
+      get<Page<TaskSummary>>(
+        withQuery('/api/tasks', {
+          ...filters,
+          status: statuses.join(','),
+          sort: 'dueAt',
+          offset: '0',
+          limit: 200,
+        }),
+      ),
+    select: (page) => page.items,
   });
-  const data = results.every((r) => r.data)
-    ? results
-        .flatMap((r) => r.data!.items)
-        .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.serial.localeCompare(b.serial))
-    : undefined;
-  return {
-    data,
-    isPending: results.some((r) => r.isPending),
-    error: results.find((r) => r.error)?.error ?? null,
-    refetch: () => Promise.all(results.map((r) => r.refetch())),
-  };
 }
 
 /** Dashboard figures, counted by the server within the caller's scope. */
@@ -209,16 +203,6 @@ export function useCase(id: string | undefined) {
     queryKey: [...keys.cases, 'one', id ?? ''],
     queryFn: () => get<SupervisionCaseDetail>(`/api/supervision/cases/${id}`),
     enabled: !!id,
-  });
-}
-
-export function useNotifications(unread: boolean) {
-  return useQuery({
-    queryKey: keys.notificationList(unread),
-    queryFn: () =>
-      get<Page<Notification>>(
-        withQuery('/api/notifications', { unread: unread ? 'true' : undefined, limit: 200 }),
-      ),
   });
 }
 

@@ -1,5 +1,6 @@
 import { TaskStatus } from '@lianxi/domain';
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useOverdue, useTaskStats, useUnitNames } from '../api/queries';
 import { statusLabel } from '../lib/format';
 import type { TaskStats } from '@lianxi/domain';
@@ -146,5 +147,16 @@ export function Overview({ stats }: { stats: TaskStats }) {
         </Col>
       </Row>
     </>
+  );
+}
+
+const Charts = lazy(() => import('../pages/stats/DashboardCharts'));
+
+/** 数据分析: rates and trends as charts, fetched with their chart library after the counts. */
+export function AnalysisCharts() {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+      <Charts />
+    </Suspense>
   );
 }

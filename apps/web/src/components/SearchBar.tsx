@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 
-/** One field of a list's search bar; a date range fills two URL keys. */
+/** One field of a list's search bar; a date (or month) range fills two URL keys. */
 export type SearchField =
   | { kind: 'text'; name: string; placeholder: string; width?: number }
   | {
@@ -12,7 +12,14 @@ export type SearchField =
       options: { value: string; label: string }[];
       width?: number;
     }
-  | { kind: 'dates'; from: string; to: string; placeholder: [string, string] };
+  | {
+      kind: 'dates';
+      from: string;
+      to: string;
+      placeholder: [string, string];
+      /** months (YYYY-MM) rather than days */
+      picker?: 'month';
+    };
 
 interface Props {
   fields: SearchField[];
@@ -22,11 +29,11 @@ interface Props {
   testId?: string;
 }
 
-const DAY = 'YYYY-MM-DD';
+const formatOf = (f: { picker?: 'month' }) => (f.picker === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD');
 
 /**
  * A list's search bar: an inline form that wraps on a phone. It shows what the URL holds
- * and hands back plain strings (days as YYYY-MM-DD) for the URL; 查询 applies, 重置 clears.
+ * and hands back plain strings (days as YYYY-MM-DD, months as YYYY-MM) for the URL; 查询 applies, 重置 clears.
  */
 export function SearchBar({ fields, values, onSearch, onReset, testId = 'search-bar' }: Props) {
   const [form] = Form.useForm();
@@ -50,8 +57,8 @@ export function SearchBar({ fields, values, onSearch, onReset, testId = 'search-
     for (const f of fields) {
       if (f.kind === 'dates') {
         const range = raw[f.from] as [Dayjs | null, Dayjs | null] | undefined;
-        out[f.from] = range?.[0]?.format(DAY);
-        out[f.to] = range?.[1]?.format(DAY);
+        out[f.from] = range?.[0]?.format(formatOf(f));
+        out[f.to] = range?.[1]?.format(formatOf(f));
       } else {
         const v = raw[f.name];
         out[f.name] = typeof v === 'string' && v.trim() ? v.trim() : undefined;
@@ -93,6 +100,8 @@ export function SearchBar({ fields, values, onSearch, onReset, testId = 'search-
           ) : (
             <DatePicker.RangePicker
               allowEmpty={[true, true]}
+              picker={f.picker}
+              format={formatOf(f)}
               placeholder={f.placeholder}
               style={{ width: 250 }}
               data-testid={`search-${f.from}`}

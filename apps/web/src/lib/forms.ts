@@ -74,3 +74,16 @@ export function applyProblemToForm(
   form.setFields([...byField.values()].map(({ name, errors }) => ({ name, errors })));
   return unplaced;
 }
+
+/** An optional field checked by the API's own schema, so the clerk reads the same message. */
+export function optionalSchemaRule(schema: {
+  safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } };
+}): Rule {
+  return {
+    validator: async (_, value: unknown) => {
+      if (typeof value !== 'string' || value.trim() === '') return;
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) throw new Error(parsed.error?.issues[0]?.message ?? '格式不正确');
+    },
+  };
+}

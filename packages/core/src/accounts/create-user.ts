@@ -33,6 +33,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
         displayName: input.displayName,
         role: input.role,
         unitId: input.unitId ?? null,
+        phone: input.phone ?? null,
         passwordHash,
         mustChangePassword: true,
         createdAt: ctx.clock.now(),
@@ -44,7 +45,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
       action: 'user.created',
       subjectType: 'user',
       subjectId: row.id,
-      payload: { username: row.username, role: row.role, unitId: row.unitId },
+      payload: { username: row.username, role: row.role, unitId: row.unitId, phone: row.phone },
     });
     return toUser(row);
   });

@@ -1,12 +1,14 @@
 import { users } from '@lianxi/db';
-import type { User } from '@lianxi/domain';
-import { asc, eq } from 'drizzle-orm';
+import type { User, UserListQuery } from '@lianxi/domain';
+import { eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { fromTable, keywordIn, listPage } from '../common/list.js';
 import { type Ctx, requireRole } from '../context.js';
 
 export const toUser = (u: typeof users.$inferSelect): User => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
+  phone: u.phone,
   role: u.role,
   unitId: u.unitId,
   conferenceId: u.conferenceId,
@@ -15,12 +17,28 @@ export const toUser = (u: typeof users.$inferSelect): User => ({
   version: u.version,
 });
 
-export async function listUsers(ctx: Ctx): Promise<{ items: User[] }> {
+/** 账号管理: the conference's accounts, searched by username, name or phone. */
+export async function listUsers(ctx: Ctx, query: UserListQuery) {
   requireRole(ctx, ['admin']);
-  const rows = await ctx.db
-    .select()
-    .from(users)
-    .where(eq(users.conferenceId, ctx.conferenceId))
-    .orderBy(asc(users.username));
-  return { items: rows.map(toUser) };
+  const where: SQL[] = [eq(users.conferenceId, ctx.conferenceId)];
+  if (query.q) where.push(keywordIn(query.q, [users.username, users.displayName, users.phone]));
+  if (query.unitId) where.push(eq(users.unitId, query.unitId));
+  if (query.role) where.push(eq(users.role, query.role));
+  if (query.status)
+    where.push(
+      query.status === 'disabled' ? isNotNull(users.disabledAt) : isNull(users.disabledAt),
+    );
+  return listPage(query, where, {
+    ...fromTable(ctx.db, users),
+    time: users.createdAt,
+    id: users.id,
+    key: (u) => [u.createdAt, u.id],
+    sorts: {
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      createdAt: users.createdAt,
+    },
+    view: toUser,
+  });
 }

@@ -12,7 +12,7 @@ const badUnit = (message: string) =>
   new AppError('invalid_input', message, { errors: [{ field: 'body.unitId', message }] });
 
 /**
- * An administrator corrects an account: its name, its role and its unit. A `unit` account
+ * An administrator corrects an account: its name, phone, role and unit. A `unit` account
  * belongs to one unit of this conference, any other role to none. What a token carries (role,
  * unit) changes only with new logins, so a change of either ends the account's logins. The
  * last active administrator cannot be made anything else.
@@ -38,9 +38,11 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     if (!unit) throw badUnit('所属单位不存在');
   }
   const displayName = input.displayName ?? user.displayName;
+  const phone = input.phone !== undefined ? input.phone : user.phone;
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   if (displayName !== user.displayName)
     changes.displayName = { from: user.displayName, to: displayName };
+  if (phone !== user.phone) changes.phone = { from: user.phone, to: phone };
   if (role !== user.role) changes.role = { from: user.role, to: role };
   if (unitId !== user.unitId) changes.unitId = { from: user.unitId, to: unitId };
   if (!Object.keys(changes).length) return toUser(user);
@@ -58,7 +60,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     }
     const [row] = await tx.db
       .update(users)
-      .set({ displayName, role, unitId, version: version + 1 })
+      .set({ displayName, phone, role, unitId, version: version + 1 })
       .where(and(mine, eq(users.version, version)))
       .returning();
     if (!row) throw stale();

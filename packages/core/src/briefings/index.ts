@@ -1,4 +1,5 @@
 export * from './compose.js';
 export * from './edit.js';
+export * from './list.js';
 export * from './read.js';
 export * from './render.js';

@@ -1,7 +1,12 @@
-import { type ClueDetail, type ClueListQuery, notFound } from '@lianxi/domain';
+import {
+  type ClueDetail,
+  type ClueExportQuery,
+  type ClueListQuery,
+  notFound,
+} from '@lianxi/domain';
 import { clueReports, clues } from '@lianxi/db';
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
-import { dayRange, keywordIn, listPage } from '../common/list.js';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { dayRange, fromTable, keywordIn, listPage } from '../common/list.js';
 import type { ReporterKeys } from '../config.js';
 import { attachmentsOfClue } from '../attachments/read.js';
 import { type Ctx, requireRole } from '../context.js';
@@ -11,9 +16,8 @@ import { clueScope, maySeeReporter, toClue } from './view.js';
 
 const CLUE_READERS = ['office', 'admin', 'supervisor', 'leader', 'unit'] as const;
 
-/** 线索 in the caller's scope; `unitId` is the holding unit. */
-export async function listClues(ctx: Ctx, query: ClueListQuery) {
-  requireRole(ctx, CLUE_READERS);
+/** The list's filters in SQL within the caller's scope: what the list pages and the export writes. */
+export function clueWhere(ctx: Ctx, query: ClueExportQuery): SQL[] {
   const where: SQL[] = [clueScope(ctx)];
   if (query.status) where.push(eq(clues.status, query.status));
   if (query.channel) where.push(eq(clues.channel, query.channel));
@@ -23,19 +27,14 @@ export async function listClues(ctx: Ctx, query: ClueListQuery) {
   if (query.q)
     where.push(keywordIn(query.q, [clues.serial, clues.subjectName, clues.subjectCreditCode]));
   where.push(...dayRange(clues.createdAt, query.from, query.to));
-  return listPage(query, where, {
-    rows: (filter, order, limit, offset) =>
-      ctx.db
-        .select()
-        .from(clues)
-        .where(filter)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: async (filter) => {
-      const [row] = await ctx.db.select({ n: count() }).from(clues).where(filter);
-      return row.n;
-    },
+  return where;
+}
+
+/** 线索 in the caller's scope; `unitId` is the holding unit. */
+export async function listClues(ctx: Ctx, query: ClueListQuery) {
+  requireRole(ctx, CLUE_READERS);
+  return listPage(query, clueWhere(ctx, query), {
+    ...fromTable(ctx.db, clues),
     time: clues.createdAt,
     id: clues.id,
     key: (c) => [c.createdAt, c.id],

@@ -1,5 +1,8 @@
+import type { Db } from '@lianxi/db';
 import { dayAfter, dayStart } from '@lianxi/domain';
-import { and, asc, type Column, desc, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, count, desc, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgSelect, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { olderThan, timePage } from './keyset.js';
 
 /** The paging fields every searchable list takes (README "Lists"). */
@@ -37,6 +40,54 @@ export interface ListParts<R, T> {
   /** the columns a `sort` key orders by */
   sorts: Record<string, Column | SQL>;
   view(row: R): T;
+}
+
+/** The `rows` and `count` of a list read from one table alone, with no join. */
+export function fromTable<T extends PgTable>(db: Db, table: T) {
+  return {
+    rows: (where: SQL, order: SQL[], limit: number, offset: number) =>
+      db
+        .select()
+        .from(table as PgTable)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset) as Promise<T['$inferSelect'][]>,
+    count: async (where: SQL) => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(table as PgTable)
+        .where(where);
+      return row.n;
+    },
+  };
+}
+
+/**
+ * The `rows` and `count` of a list read from a table and its inner joins: the same joins
+ * serve the page and its total, so the total counts what the pages show. (A left join would
+ * make its columns nullable, which the row type here does not say.)
+ */
+export function fromJoined<C extends SelectedFields>(
+  db: Db,
+  table: PgTable,
+  columns: C,
+  joins: (q: PgSelect) => PgSelect,
+) {
+  return {
+    rows: (where: SQL, order: SQL[], limit: number, offset: number) =>
+      joins(db.select(columns).from(table).$dynamic() as unknown as PgSelect)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset) as unknown as Promise<SelectResultFields<C>[]>,
+    count: async (where: SQL) => {
+      const rows = (await joins(db.select({ n: count() }).from(table).$dynamic()).where(
+        where,
+      )) as unknown as { n: number }[];
+      return rows[0].n;
+    },
+  };
 }
 
 /**

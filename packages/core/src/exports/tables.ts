@@ -1,26 +1,28 @@
 import {
   CLUE_CATEGORY_LABELS,
   CLUE_CHANNEL_LABELS,
+  type ClueExportQuery,
   FIGURE_KEYS,
   FIGURE_LABELS,
   localDate,
   TASK_STATUS_LABELS,
+  type TaskExportQuery,
 } from '@lianxi/domain';
 import { clues, tasks, units, workOrders } from '@lianxi/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { loadConference } from '../calendar/load.js';
-import { clueScope } from '../clues/view.js';
+import { clueWhere } from '../clues/read.js';
 import type { Ctx } from '../context.js';
 import { MONTH_HEADER, UNIT_CODE_HEADER, UNIT_NAME_HEADER } from '../reports/import.js';
 import { approvedFigures } from '../reports/summary.js';
-import { taskScope } from '../tasks/row.js';
+import { taskWhere } from '../tasks/read.js';
 import { workbook } from './workbook.js';
 
 const MAX_ROWS = 100_000;
 const LEVELS = ['', '催办', '督办', '挂牌督办'];
 
-/** 任务台账: what the caller may see of tasks, with their order, unit and limits. */
-export async function exportTasks(ctx: Ctx): Promise<Buffer> {
+/** 任务台账: the tasks the list shows under the same filters, with their order, unit and limits. */
+export async function exportTasks(ctx: Ctx, filters: TaskExportQuery): Promise<Buffer> {
   const { timeZone } = await loadConference(ctx, ctx.conferenceId);
   const day = (d: Date | null) => (d ? localDate(d, timeZone) : null);
   const rows = await ctx.db
@@ -28,7 +30,7 @@ export async function exportTasks(ctx: Ctx): Promise<Buffer> {
     .from(tasks)
     .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
     .innerJoin(units, eq(units.id, tasks.unitId))
-    .where(taskScope(ctx))
+    .where(and(...taskWhere(ctx, filters)))
     .orderBy(desc(tasks.issuedAt))
     .limit(MAX_ROWS);
   return workbook(
@@ -49,8 +51,8 @@ export async function exportTasks(ctx: Ctx): Promise<Buffer> {
   );
 }
 
-/** 线索台账: the clues the caller may see. Who reported them is never part of it. */
-export async function exportClues(ctx: Ctx): Promise<Buffer> {
+/** 线索台账: the clues the list shows under the same filters. Who reported them is never part of it. */
+export async function exportClues(ctx: Ctx, filters: ClueExportQuery): Promise<Buffer> {
   const { timeZone } = await loadConference(ctx, ctx.conferenceId);
   const rows = await ctx.db
     .select({
@@ -70,7 +72,7 @@ export async function exportClues(ctx: Ctx): Promise<Buffer> {
       createdAt: clues.createdAt,
     })
     .from(clues)
-    .where(clueScope(ctx))
+    .where(and(...clueWhere(ctx, filters)))
     .orderBy(desc(clues.createdAt))
     .limit(MAX_ROWS);
   type Row = (typeof rows)[number];

@@ -1,7 +1,7 @@
 import type { HandoffBoxQuery } from '@lianxi/domain';
 import { clues, handoffs } from '@lianxi/db';
-import { and, count, eq, isNull, type SQL } from 'drizzle-orm';
-import { dayRange, keywordIn, listPage } from '../common/list.js';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { dayRange, fromJoined, keywordIn, listPage } from '../common/list.js';
 import { type Ctx, requireRole } from '../context.js';
 import { toHandoff } from './view.js';
 
@@ -29,23 +29,9 @@ export async function listHandoffs(ctx: Ctx, query: HandoffBoxQuery) {
   if (query.q) where.push(keywordIn(query.q, [clues.serial, clues.subjectName]));
   where.push(...dayRange(handoffs.sentAt, query.from, query.to));
   return listPage(query, where, {
-    rows: (filter, order, limit, offset) =>
-      ctx.db
-        .select({ h: handoffs, serial: clues.serial })
-        .from(handoffs)
-        .innerJoin(clues, eq(clues.id, handoffs.clueId))
-        .where(filter)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: async (filter) => {
-      const [row] = await ctx.db
-        .select({ n: count() })
-        .from(handoffs)
-        .innerJoin(clues, eq(clues.id, handoffs.clueId))
-        .where(filter);
-      return row.n;
-    },
+    ...fromJoined(ctx.db, handoffs, { h: handoffs, serial: clues.serial }, (q) =>
+      q.innerJoin(clues, eq(clues.id, handoffs.clueId)),
+    ),
     time: handoffs.sentAt,
     id: handoffs.id,
     key: (r) => [r.h.sentAt, r.h.id],

@@ -1,9 +1,11 @@
-import { HANDOFF_KIND_LABELS, type HandoffClockEvent } from '@lianxi/domain';
+import { chineseDateTime, HANDOFF_KIND_LABELS, type HandoffClockEvent } from '@lianxi/domain';
 import { clues, handoffEvents } from '@lianxi/db';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
+import { loadConference } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
+import { openOrRaiseCases } from '../supervision/open-cases.js';
 import type { HandoffRow } from './row.js';
 
 const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
@@ -27,7 +29,7 @@ async function recordOnce(
       reason,
       level,
       clockVersion: h.clockVersion,
-      text: `时限 ${dueAt.toISOString()}`,
+      text: `时限 ${chineseDateTime(dueAt, (await loadConference(ctx, h.conferenceId)).timeZone)}`,
       at: ctx.clock.now(),
     })
     .onConflictDoNothing()
@@ -92,6 +94,14 @@ export async function applyHandoffEvent(
           ? `${what}已超过法定审查期限（3日），请立即作出是否立案的决定并书面说明理由。`
           : `${what}已超过办理时限，请立即反馈办理结果。`,
       });
+      // 督办 opens the hand-off's supervision case and 挂牌督办 raises it, as for a task
+      if (event.level >= 2)
+        await openOrRaiseCases(ctx, [
+          {
+            subject: { type: 'handoff', id: h.id, conferenceId: h.conferenceId },
+            level: event.level as 2 | 3,
+          },
+        ]);
       return;
     }
     case 'items_overdue':

@@ -9,12 +9,13 @@ export interface HandoffEventInput {
   text?: string | null;
 }
 
-/** A step of the hand-off's timeline, by the acting unit (null: the office or the platform). */
+/** A step of the hand-off's timeline, by the acting person and unit (null: the office or the platform). */
 export async function recordHandoffEvent(ctx: Ctx, e: HandoffEventInput): Promise<void> {
   await ctx.db.insert(handoffEvents).values({
     handoffId: e.handoffId,
     kind: e.kind,
     unitId: ctx.actor.role === 'unit' ? ctx.actor.unitId : null,
+    actorId: ctx.actor.userId,
     outcome: e.outcome ?? null,
     text: e.text ?? null,
     at: ctx.clock.now(),

@@ -7,3 +7,4 @@ export * from './read.js';
 export * from './receive.js';
 export * from './send.js';
 export * from './overdue.js';
+export * from './urge.js';

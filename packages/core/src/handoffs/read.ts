@@ -1,5 +1,5 @@
 import { type Handoff, type HandoffDetail, notFound } from '@lianxi/domain';
-import { clues, handoffEvents, handoffs } from '@lianxi/db';
+import { clues, handoffEvents, handoffs, users } from '@lianxi/db';
 import { and, asc, desc, eq, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { toHandoff } from './view.js';
@@ -21,16 +21,18 @@ export async function getHandoff(ctx: Ctx, id: string): Promise<HandoffDetail> {
     .where(and(eq(handoffs.id, id), handoffScope(ctx)));
   if (!row) throw notFound('移送');
   const events = await ctx.db
-    .select()
+    .select({ e: handoffEvents, actorName: users.displayName })
     .from(handoffEvents)
+    .leftJoin(users, eq(users.id, handoffEvents.actorId))
     .where(eq(handoffEvents.handoffId, id))
     .orderBy(asc(handoffEvents.id));
   return {
     ...toHandoff(ctx, row.h, row.serial),
-    events: events.map((e) => ({
+    events: events.map(({ e, actorName }) => ({
       at: e.at.toISOString(),
       kind: e.kind,
       unitId: e.unitId,
+      actorName,
       outcome: e.outcome,
       level: e.level,
       text: e.text,

@@ -44,10 +44,15 @@ export const viewerOf = (ctx: Ctx): HandoffViewer => ({
 });
 
 /**
- * Locks a hand-off for one side of it: the receiving unit, or the sender (the sending unit,
- * or the office for what the office sent). To anyone else it does not exist.
+ * Locks a hand-off for one side of it: the receiving unit, the sender (the sending unit, or
+ * the office for what the office sent), or a supervisor chasing it. To anyone else it does
+ * not exist.
  */
-export async function lockHandoffAs(ctx: Ctx, id: string, side: 'receiver' | 'sender') {
+export async function lockHandoffAs(
+  ctx: Ctx,
+  id: string,
+  side: 'receiver' | 'sender' | 'supervisor',
+) {
   const [row] = await ctx.db
     .select({ h: handoffs, serial: clues.serial })
     .from(handoffs)
@@ -59,7 +64,9 @@ export async function lockHandoffAs(ctx: Ctx, id: string, side: 'receiver' | 'se
     row &&
     (side === 'receiver'
       ? viewer.role === 'unit' && viewer.unitId === row.h.toUnitId
-      : isSender(row.h, viewer));
+      : side === 'sender'
+        ? isSender(row.h, viewer)
+        : viewer.role === 'supervisor');
   if (!allowed) throw notFound('移送');
   return row;
 }

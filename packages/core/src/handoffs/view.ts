@@ -29,5 +29,6 @@ export const toHandoff = (ctx: Ctx, h: HandoffRow, clueSerial: string): Handoff 
   appealDueAt: iso(h.appealDueAt),
   itemsDueAt: iso(h.itemsDueAt),
   itemsHandedOverAt: iso(h.itemsHandedOverAt),
+  version: h.version,
   actions: handoffActions(toHandoffFacts(h), viewerOf(ctx), ctx.clock.now()),
 });

@@ -1,20 +1,8 @@
-import type { LetterDetail, LetterListQuery, Letter } from '@lianxi/domain';
-import { letterDeductions, letters, letterScores } from '@lianxi/db';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import type { LetterDetail } from '@lianxi/domain';
+import { letterDeductions, letterScores } from '@lianxi/db';
+import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import { findLetter, letterScope, toLetter } from './view.js';
-
-export async function listLetters(ctx: Ctx, query: LetterListQuery): Promise<{ items: Letter[] }> {
-  const where: SQL[] = [letterScope(ctx)];
-  if (query.year) where.push(eq(letters.year, query.year));
-  const rows = await ctx.db
-    .select()
-    .from(letters)
-    .where(and(...where))
-    .orderBy(desc(letters.year), asc(letters.createdAt))
-    .limit(500);
-  return { items: rows.map(toLetter) };
-}
+import { findLetter, toLetter } from './view.js';
 
 /** One letter with the hand scores and deductions recorded against it. */
 export async function getLetter(ctx: Ctx, id: string): Promise<LetterDetail> {

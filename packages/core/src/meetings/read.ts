@@ -1,37 +1,8 @@
-import {
-  type MeetingDetail,
-  type MeetingListQuery,
-  notFound,
-  OPEN_STATUSES,
-  resolutionProgress,
-} from '@lianxi/domain';
+import { type MeetingDetail, notFound, OPEN_STATUSES, resolutionProgress } from '@lianxi/domain';
 import { meetings, resolutions, tasks, workOrders } from '@lianxi/db';
-import { and, asc, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import { olderThan, timePage } from '../common/keyset.js';
+import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { toMeeting } from './view.js';
-
-/** Meetings are the conference's public record: every role of it may read them. */
-export async function listMeetings(ctx: Ctx, query: MeetingListQuery) {
-  const where: SQL[] = [eq(meetings.conferenceId, ctx.conferenceId)];
-  if (query.kind) where.push(eq(meetings.kind, query.kind));
-  if (query.cursor) where.push(olderThan(query.cursor, meetings.heldAt, meetings.id));
-  const rows = await ctx.db
-    .select({
-      m: meetings,
-      n: sql<number>`(SELECT count(*) FROM ${resolutions} WHERE ${resolutions.meetingId} = ${meetings.id})::int`,
-    })
-    .from(meetings)
-    .where(and(...where))
-    .orderBy(desc(meetings.heldAt), desc(meetings.id))
-    .limit(query.limit + 1);
-  return timePage(
-    rows,
-    query.limit,
-    (r) => toMeeting(r.m, r.n),
-    (r) => [r.m.heldAt, r.m.id],
-  );
-}
 
 /**
  * 会议议定事项落实情况: one meeting, each resolution with the orders issued for it and how

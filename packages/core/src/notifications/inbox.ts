@@ -1,34 +1,8 @@
-import { type Notification, type NotificationQuery, notFound } from '@lianxi/domain';
+import { type Notification, notFound } from '@lianxi/domain';
 import { notifications } from '@lianxi/db';
-import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { olderThan, timePage } from '../common/keyset.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-
-const view = (n: typeof notifications.$inferSelect): Notification => ({
-  id: n.id,
-  kind: n.kind,
-  title: n.title,
-  body: n.body,
-  subjectType: n.subjectType,
-  subjectId: n.subjectId,
-  createdAt: n.createdAt.toISOString(),
-  readAt: n.readAt?.toISOString() ?? null,
-});
-
-/** The caller's own inbox, newest first. */
-export async function listNotifications(ctx: Ctx, query: NotificationQuery) {
-  const userId = ctx.actor.userId ?? '';
-  const where: SQL[] = [eq(notifications.userId, userId)];
-  if (query.unread) where.push(isNull(notifications.readAt));
-  if (query.cursor) where.push(olderThan(query.cursor, notifications.createdAt, notifications.id));
-  const rows = await ctx.db
-    .select()
-    .from(notifications)
-    .where(and(...where))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(query.limit + 1);
-  return timePage(rows, query.limit, view, (n) => [n.createdAt, n.id]);
-}
+import { toNotification } from './view.js';
 
 export async function markNotificationRead(ctx: Ctx, id: string): Promise<Notification> {
   const [row] = await ctx.db
@@ -37,7 +11,7 @@ export async function markNotificationRead(ctx: Ctx, id: string): Promise<Notifi
     .where(and(eq(notifications.id, id), eq(notifications.userId, ctx.actor.userId ?? '')))
     .returning();
   if (!row) throw notFound('通知');
-  return view(row);
+  return toNotification(row);
 }
 
 /** The header badge: how many of the caller's notices are unread, counted by index. */

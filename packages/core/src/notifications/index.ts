@@ -1,3 +1,5 @@
 export * from './inbox.js';
+export * from './list.js';
 export * from './notify.js';
+export * from './read-all.js';
 export * from './read-subject.js';

@@ -1,7 +1,8 @@
 import type { ReadSubjectInput } from '@lianxi/domain';
 import { notifications } from '@lianxi/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
+import { markUnreadRead } from './mark-read.js';
 
 /**
  * Opening or handling an item reads every notice of the caller's about it, so the badge
@@ -11,17 +12,9 @@ export async function readNoticesAbout(
   ctx: Ctx,
   input: ReadSubjectInput,
 ): Promise<{ count: number }> {
-  const rows = await ctx.db
-    .update(notifications)
-    .set({ readAt: ctx.clock.now() })
-    .where(
-      and(
-        eq(notifications.userId, ctx.actor.userId ?? ''),
-        eq(notifications.subjectType, input.subjectType),
-        eq(notifications.subjectId, input.subjectId),
-        isNull(notifications.readAt),
-      ),
-    )
-    .returning({ id: notifications.id });
-  return { count: rows.length };
+  return markUnreadRead(ctx, [
+    eq(notifications.userId, ctx.actor.userId ?? ''),
+    eq(notifications.subjectType, input.subjectType),
+    eq(notifications.subjectId, input.subjectId),
+  ]);
 }

@@ -7,20 +7,28 @@ import {
   type SupervisionCase,
   type SupervisionCaseDetail,
 } from '@lianxi/domain';
-import { supervisionCases, supervisionOpinions, tasks, workOrders } from '@lianxi/db';
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import {
+  clues,
+  handoffs,
+  supervisionCases,
+  supervisionOpinions,
+  tasks,
+  workOrders,
+} from '@lianxi/db';
+import { and, asc, count, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { appendAudit, lockAuditChain } from '../audit/append.js';
 import { dayRange, keywordIn, listPage } from '../common/list.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
 import { SUPERVISION_READERS } from './board.js';
 
-const caseColumns = {
-  c: supervisionCases,
-  serial: workOrders.serial,
-  title: workOrders.title,
-  unitId: tasks.unitId,
-};
+// a case is about a task or a hand-off: each side's columns are null on the other's rows
+const serial = sql<string>`coalesce(${workOrders.serial}, ${clues.serial})`;
+const title = sql<string>`coalesce(${workOrders.title}, ${clues.subjectName})`;
+const unitId = sql<string>`coalesce(${tasks.unitId}, ${handoffs.toUnitId})`;
+
+const caseColumns = { c: supervisionCases, serial, title, unitId };
 
 type CaseRow = {
   c: typeof supervisionCases.$inferSelect;
@@ -31,7 +39,9 @@ type CaseRow = {
 
 const view = (r: CaseRow): SupervisionCase => ({
   id: r.c.id,
+  subjectType: r.c.taskId ? 'task' : 'handoff',
   taskId: r.c.taskId,
+  handoffId: r.c.handoffId,
   serial: r.serial,
   title: r.title,
   unitId: r.unitId,
@@ -43,22 +53,33 @@ const view = (r: CaseRow): SupervisionCase => ({
   accountability: r.c.accountability,
 });
 
+/** The cases with their subject's serial, title and unit, whichever kind the subject is. */
+const withSubjects = <Q extends PgSelect>(q: Q) =>
+  q
+    .leftJoin(tasks, eq(tasks.id, supervisionCases.taskId))
+    .leftJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
+    .leftJoin(handoffs, eq(handoffs.id, supervisionCases.handoffId))
+    .leftJoin(clues, eq(clues.id, handoffs.clueId));
+
 const casesQuery = (ctx: Ctx, where: SQL[]) =>
-  ctx.db
-    .select(caseColumns)
-    .from(supervisionCases)
-    .innerJoin(tasks, eq(tasks.id, supervisionCases.taskId))
-    .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
-    .where(and(eq(supervisionCases.conferenceId, ctx.conferenceId), ...where));
+  withSubjects(ctx.db.select(caseColumns).from(supervisionCases).$dynamic()).where(
+    and(eq(supervisionCases.conferenceId, ctx.conferenceId), ...where),
+  );
 
 /** 督办件 of the conference; `unitId` is the task's unit, the keyword its order's. */
 export async function listCases(ctx: Ctx, query: CaseListQuery) {
   requireRole(ctx, SUPERVISION_READERS);
   const where: SQL[] = [eq(supervisionCases.conferenceId, ctx.conferenceId)];
   if (query.status) where.push(eq(supervisionCases.status, query.status));
-  if (query.unitId) where.push(eq(tasks.unitId, query.unitId));
+  if (query.unitId) where.push(eq(unitId, query.unitId));
+  if (query.subjectType)
+    where.push(
+      isNotNull(
+        query.subjectType === 'task' ? supervisionCases.taskId : supervisionCases.handoffId,
+      ),
+    );
   if (query.level !== undefined) where.push(eq(supervisionCases.level, query.level));
-  if (query.q) where.push(keywordIn(query.q, [workOrders.serial, workOrders.title]));
+  if (query.q) where.push(keywordIn(query.q, [serial, title]));
   where.push(...dayRange(supervisionCases.openedAt, query.from, query.to));
   return listPage(query, where, {
     rows: (filter, order, limit, offset) =>
@@ -67,12 +88,9 @@ export async function listCases(ctx: Ctx, query: CaseListQuery) {
         .limit(limit)
         .offset(offset),
     count: async (filter) => {
-      const [row] = await ctx.db
-        .select({ n: count() })
-        .from(supervisionCases)
-        .innerJoin(tasks, eq(tasks.id, supervisionCases.taskId))
-        .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
-        .where(filter);
+      const [row] = await withSubjects(
+        ctx.db.select({ n: count() }).from(supervisionCases).$dynamic(),
+      ).where(filter);
       return row.n;
     },
     time: supervisionCases.openedAt,

@@ -4,7 +4,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { type Notice, notifyMany } from '../notifications/notify.js';
-import { openOrRaiseCases } from '../supervision/open-cases.js';
+import { openOrRaiseCases, taskSubject } from '../supervision/open-cases.js';
 import type { ClockTask } from './row.js';
 
 const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
@@ -184,6 +184,8 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
   await appendAuditMany(ctx, audits);
   await openOrRaiseCases(
     ctx,
-    applied.flatMap((e) => (e.caseLevel ? [{ task: e.task, level: e.caseLevel }] : [])),
+    applied.flatMap((e) =>
+      e.caseLevel ? [{ subject: taskSubject(e.task), level: e.caseLevel }] : [],
+    ),
   );
 }

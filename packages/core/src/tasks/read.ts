@@ -2,14 +2,15 @@ import {
   type Escalation,
   OPEN_STATUSES,
   type TaskDetail,
+  type TaskFilters,
   type TaskListQuery,
   type TaskSummary,
 } from '@lianxi/domain';
-import { escalations, taskEvents, tasks, workOrders } from '@lianxi/db';
-import { and, asc, count, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
+import { escalations, taskEvents, tasks, units, users, workOrders } from '@lianxi/db';
+import { and, asc, desc, eq, gt, inArray, type SQL, sql } from 'drizzle-orm';
 import { decodeTimeCursor } from '../common/cursor.js';
 import { olderThanKey, timePage } from '../common/keyset.js';
-import { dayRange, keywordIn, listPage } from '../common/list.js';
+import { dayRange, fromJoined, keywordIn, listPage } from '../common/list.js';
 import { limitInText, preparedByShape, rowsForPage } from '../common/prepared.js';
 import type { Ctx } from '../context.js';
 import { findTask, scopeOf, summaryColumns, taskScope, toSummary } from './row.js';
@@ -34,7 +35,7 @@ const listStatement = preparedByShape('tasks_list', (db, statement, shape: ListS
   const where: SQL[] = [
     scopeOf(p('conferenceId'), shape.unitScoped ? p('scopeUnitId') : undefined),
   ];
-  if (shape.status) where.push(eq(tasks.status, p('status')));
+  if (shape.status) where.push(sql`${tasks.status} = ANY(${p('statuses')})`);
   if (shape.unitId) where.push(eq(tasks.unitId, p('unitId')));
   if (shape.workOrderId) where.push(eq(tasks.workOrderId, p('workOrderId')));
   if (shape.overdue) {
@@ -82,7 +83,7 @@ export async function listTasks(
   const rows = await statement.execute({
     conferenceId: ctx.conferenceId,
     scopeUnitId: unitScoped ? ctx.actor.unitId : null,
-    status: query.status ?? null,
+    statuses: query.status ?? null,
     unitId: query.unitId ?? null,
     workOrderId: query.workOrderId ?? null,
     cursorAt: cursor?.at ?? null,
@@ -96,10 +97,13 @@ export async function listTasks(
   );
 }
 
-/** The search bar's query: every filter in SQL within the caller's scope, paged either way. */
-function searchTasks(ctx: Ctx, query: TaskListQuery) {
+/**
+ * The search bar's filters in SQL within the caller's scope, over tasks joined to their work
+ * orders: what the list pages through and the 任务台账 export writes out.
+ */
+export function taskWhere(ctx: Ctx, query: TaskFilters): SQL[] {
   const where: SQL[] = [taskScope(ctx)];
-  if (query.status) where.push(eq(tasks.status, query.status));
+  if (query.status) where.push(inArray(tasks.status, query.status));
   if (query.unitId) where.push(eq(tasks.unitId, query.unitId));
   if (query.workOrderId) where.push(eq(tasks.workOrderId, query.workOrderId));
   if (query.overdue === true)
@@ -109,24 +113,18 @@ function searchTasks(ctx: Ctx, query: TaskListQuery) {
   if (query.q) where.push(keywordIn(query.q, [workOrders.serial, workOrders.title]));
   where.push(...dayRange(tasks.dueAt, query.dueFrom, query.dueTo));
   where.push(...dayRange(workOrders.issuedAt, query.issuedFrom, query.issuedTo));
-  return listPage(query, where, {
-    rows: (filter, order, limit, offset) =>
-      ctx.db
-        .select({ task: summaryColumns, serial: workOrders.serial, title: workOrders.title })
-        .from(tasks)
-        .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
-        .where(filter)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: async (filter) => {
-      const [row] = await ctx.db
-        .select({ n: count() })
-        .from(tasks)
-        .innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId))
-        .where(filter);
-      return row.n;
-    },
+  return where;
+}
+
+/** The search bar's query, paged either way. */
+function searchTasks(ctx: Ctx, query: TaskListQuery) {
+  return listPage(query, taskWhere(ctx, query), {
+    ...fromJoined(
+      ctx.db,
+      tasks,
+      { task: summaryColumns, serial: workOrders.serial, title: workOrders.title },
+      (q) => q.innerJoin(workOrders, eq(workOrders.id, tasks.workOrderId)),
+    ),
     time: tasks.createdAt,
     id: tasks.id,
     key: (r) => [r.task.createdAt, r.task.id],
@@ -139,8 +137,14 @@ export async function getTask(ctx: Ctx, id: string): Promise<TaskDetail> {
   const task = await findTask(ctx, id);
   const [order] = await ctx.db.select().from(workOrders).where(eq(workOrders.id, task.workOrderId));
   const events = await ctx.db
-    .select()
+    .select({ e: taskEvents, actorName: users.displayName, actorUnit: units.name })
     .from(taskEvents)
+    // the actor is looked up within the conference, as the audit log looks them up
+    .leftJoin(
+      users,
+      and(eq(users.id, taskEvents.actorId), eq(users.conferenceId, task.conferenceId)),
+    )
+    .leftJoin(units, eq(units.id, users.unitId))
     .where(eq(taskEvents.taskId, id))
     .orderBy(asc(taskEvents.id));
   return {
@@ -149,12 +153,14 @@ export async function getTask(ctx: Ctx, id: string): Promise<TaskDetail> {
     priority: order.priority,
     returnDueAt: task.returnDueAt?.toISOString() ?? null,
     officeDueAt: task.officeDueAt?.toISOString() ?? null,
-    events: events.map((e) => ({
+    events: events.map(({ e, actorName, actorUnit }) => ({
       id: e.id,
       at: e.at.toISOString(),
       action: e.action,
       actorId: e.actorId,
       actorRole: e.actorRole,
+      actorName,
+      actorUnit,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       note: e.note,

@@ -3,7 +3,7 @@ import { workOrders } from '@lianxi/db';
 import { eq } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { openOrRaiseCases } from '../supervision/open-cases.js';
+import { openOrRaiseCases, taskSubject } from '../supervision/open-cases.js';
 import { transitionTask } from './transition.js';
 
 const WORDS = {
@@ -44,6 +44,7 @@ export const urgeTask = (
         dedupeKey: `task-${kind}-${task.id}-${task.version}`,
         urgent: true,
       });
-      if (kind === 'supervise') await openOrRaiseCases(tx, [{ task, level: 2 }]);
+      if (kind === 'supervise')
+        await openOrRaiseCases(tx, [{ subject: taskSubject(task), level: 2 }]);
     },
   });

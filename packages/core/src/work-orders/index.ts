@@ -1,2 +1,3 @@
 export * from './issue.js';
 export * from './read.js';
+export * from './preview.js';

@@ -12,17 +12,15 @@ import { appendAudit } from '../audit/append.js';
 import { nextSerial } from '../common/serial.js';
 import { type Ctx, requireRole } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { createTasks, type DueRule } from '../tasks/create.js';
+import { createTasks } from '../tasks/create.js';
 import { type DeadlineEnv, loadDeadlineEnv } from '../tasks/deadline-env.js';
 import { withTransaction } from '../transaction.js';
 import { conferenceUnits } from '../units/of-conference.js';
+import { dueRule } from './due-rule.js';
 import { workOrderOf } from './read.js';
 
 /** As the order's tasks are read back: lead first (the enum's order). */
 const ROLE_ORDER = { lead: 0, assist: 1 } as const;
-
-/** A work order is work to do, not a plan for the next decade. */
-const MAX_LEAD_MS = 2 * 366 * 86_400_000;
 
 const insertOrder = fixedInsert(
   'work_orders_insert',
@@ -40,27 +38,6 @@ const insertOrder = fixedInsert(
   },
   sql`RETURNING ${columnsOf(workOrders)}`,
 );
-
-function dueRule(input: IssueWorkOrderInput, env: DeadlineEnv, now: Date): DueRule {
-  if (input.dueAt) {
-    const explicit = new Date(input.dueAt);
-    if (explicit <= now) {
-      throw new AppError('rule_violation', '办理期限必须晚于当前时间', {
-        errors: [{ field: 'body.dueAt', message: '必须晚于当前时间' }],
-      });
-    }
-    if (explicit.getTime() > now.getTime() + MAX_LEAD_MS) {
-      throw new AppError('rule_violation', '办理期限不能超过两年', {
-        errors: [{ field: 'body.dueAt', message: '不能超过两年' }],
-      });
-    }
-    return { explicit };
-  }
-  if (input.dueInWorkdays !== undefined) {
-    return { duration: { amount: input.dueInWorkdays, unit: 'workday' } };
-  }
-  return { duration: input.priority === 'urgent' ? env.policy.urgentDue : env.policy.defaultDue };
-}
 
 /**
  * 交办: the office issues a work order; each assigned unit gets a task with its own clocks.

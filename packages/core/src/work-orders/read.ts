@@ -5,8 +5,8 @@ import {
   type WorkOrderListQuery,
 } from '@lianxi/domain';
 import { tasks, workOrders } from '@lianxi/db';
-import { and, asc, count, eq, exists, type SQL } from 'drizzle-orm';
-import { dayRange, keywordIn, listPage } from '../common/list.js';
+import { and, asc, eq, exists, type SQL } from 'drizzle-orm';
+import { dayRange, fromTable, keywordIn, listPage } from '../common/list.js';
 import type { Ctx } from '../context.js';
 import { taskScope, toSummary } from '../tasks/row.js';
 
@@ -72,18 +72,7 @@ export async function listWorkOrders(ctx: Ctx, query: WorkOrderListQuery) {
   where.push(...dayRange(workOrders.dueAt, query.dueFrom, query.dueTo));
   where.push(...dayRange(workOrders.issuedAt, query.issuedFrom, query.issuedTo));
   return listPage(query, where, {
-    rows: (filter, order, limit, offset) =>
-      ctx.db
-        .select()
-        .from(workOrders)
-        .where(filter)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: async (filter) => {
-      const [row] = await ctx.db.select({ n: count() }).from(workOrders).where(filter);
-      return row.n;
-    },
+    ...fromTable(ctx.db, workOrders),
     time: workOrders.issuedAt,
     id: workOrders.id,
     key: (o) => [o.issuedAt, o.id],

@@ -29,6 +29,8 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     role: userRole('role').notNull(),
     unitId: uuid('unit_id').references(() => units.id),
+    /** A work contact number, mobile or landline, as the administrator wrote it. */
+    phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: at('password_changed_at').notNull().defaultNow(),
     /** Demo and admin-set passwords must be replaced by the user before production use. */

@@ -25,6 +25,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { units } from './conference.js';
+import { users } from './accounts.js';
 import { enumValues } from './enum-values.js';
 import { conferenceRef, instant } from './columns.js';
 
@@ -209,6 +210,8 @@ export const handoffEvents = pgTable(
     kind: handoffEventKind('kind').notNull(),
     /** The acting unit; null for the office or the platform. */
     unitId: uuid('unit_id').references(() => units.id),
+    /** The acting person; null for the platform's own clock. */
+    actorId: uuid('actor_id').references(() => users.id),
     outcome: handoffOutcome('outcome'),
     /** Escalations: unsigned, overdue (result or decision), items_overdue. */
     reason: text('reason'),

@@ -2,6 +2,7 @@ import { SupervisionCase } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   index,
   pgEnum,
   pgTable,
@@ -11,21 +12,24 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { handoffs } from './clues.js';
 import { tasks } from './tasks.js';
 import { enumValues } from './enum-values.js';
 import { conferenceOf, conferenceRef, instant } from './columns.js';
 
 export const caseStatus = pgEnum('case_status', enumValues(SupervisionCase.shape.status));
 
-/** 督办件: opened when a task reaches level 2; one open case per task. */
+/**
+ * 督办件: opened when a task or a hand-off reaches level 2, or a supervisor lists it; one open
+ * case per subject. The subject is one of two references, so each keeps its foreign key.
+ */
 export const supervisionCases = pgTable(
   'supervision_cases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     conferenceId: conferenceRef(),
-    taskId: uuid('task_id')
-      .notNull()
-      .references(() => tasks.id),
+    taskId: uuid('task_id').references(() => tasks.id),
+    handoffId: uuid('handoff_id').references(() => handoffs.id),
     level: smallint('level').notNull(),
     status: caseStatus('status').notNull().default('open'),
     openedAt: instant('opened_at').notNull(),
@@ -38,6 +42,10 @@ export const supervisionCases = pgTable(
     uniqueIndex('supervision_one_open_case')
       .on(t.taskId)
       .where(sql`${t.status} = 'open'`),
+    uniqueIndex('supervision_one_open_handoff_case')
+      .on(t.handoffId)
+      .where(sql`${t.status} = 'open'`),
+    check('supervision_case_one_subject', sql`num_nonnulls(${t.taskId}, ${t.handoffId}) = 1`),
     index().on(t.conferenceId, t.status, t.openedAt),
   ],
 );

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LogDate, oneWayOfPaging, PAGING_MESSAGE } from '../audit/schemas.js';
+import { Keyword, listQuery } from '../common/list-query.js';
+import { Phone } from '../common/phone.js';
 import { Id, Instant, Text, Version } from '../common/schemas.js';
 import { Role } from '../roles.js';
 
@@ -51,6 +53,8 @@ export const CreateUserInput = z
     displayName: Text(1, 64),
     role: Role,
     unitId: Id.optional(),
+    /** A work contact number: a mainland mobile or a landline with its area code. */
+    phone: Phone.optional(),
     password: z.string().min(1).max(256),
   })
   .refine((u) => (u.role === 'unit') === (u.unitId !== undefined), {
@@ -64,6 +68,7 @@ export const ResetPasswordInput = z.object({ password: z.string().min(1).max(256
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
 export const User = Me.omit({ mustChangePassword: true }).extend({
+  phone: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: Instant,
   /** For the conditional update of an edit: a stale one answers 409. */
@@ -90,25 +95,45 @@ export const LOGIN_FAILURE_LABELS: Record<string, string> = {
 };
 
 /**
- * An administrator edits an account: its name, its role and unit. A `unit` account belongs to
- * one unit of the conference, any other role to none (leaving the unit role drops the unit).
+ * An administrator edits an account: its name, phone, role and unit. A `unit` account belongs
+ * to one unit of the conference, any other role to none (leaving the unit role drops the unit).
+ * `phone: null` clears the number.
  */
 export const UpdateUserInput = z
   .object({
     version: Version.optional(),
     displayName: Text(1, 64).optional(),
+    phone: Phone.nullable().optional(),
     role: Role.optional(),
     unitId: Id.nullable().optional(),
   })
-  .refine((u) => u.displayName !== undefined || u.role !== undefined || u.unitId !== undefined, {
-    message: '没有要修改的内容',
-    path: ['displayName'],
-  })
+  .refine(
+    (u) =>
+      u.displayName !== undefined ||
+      u.phone !== undefined ||
+      u.role !== undefined ||
+      u.unitId !== undefined,
+    { message: '没有要修改的内容', path: ['displayName'] },
+  )
   .refine((u) => u.role === undefined || u.role === 'unit' || !u.unitId, {
     message: '只有成员单位账号可以指定所属单位',
     path: ['unitId'],
   });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+export const USER_STATUS_LABELS = { active: '正常', disabled: '已停用' } as const;
+
+/** 账号管理's search: a keyword over username, name and phone; unit, role and whether stopped. */
+export const UserListQuery = listQuery(
+  {
+    q: Keyword,
+    unitId: Id.optional(),
+    role: Role.optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+  },
+  ['username', 'displayName', 'role', 'createdAt'],
+);
+export type UserListQuery = z.infer<typeof UserListQuery>;
 
 /** The filters of the login log, shared by the list and its export. */
 export const LoginLogFilter = z.object({

@@ -39,6 +39,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'handoff.reconsideration_requested': '申请复议',
   'handoff.items_handed_over': '移交涉案物品',
   'handoff.escalated': '移送件升级督办',
+  'handoff.urged': '人工催办移送件',
+  'handoff.supervised': '人工督办移送件',
   'handoff.recounted': '重算移送时限',
   'meeting.created': '新建会议',
   'meeting.updated': '修改会议',

@@ -157,6 +157,9 @@ export const isSender = (h: Pick<HandoffFacts, 'fromUnitId'>, v: HandoffViewer) 
     ? v.role === 'unit' && v.unitId === h.fromUnitId
     : v.role === 'office' || v.role === 'admin';
 
+/** What the receiving unit still owes: to receive it, or to answer it. */
+const OWED: readonly HandoffStatus[] = ['sent', 'received', 'reconsidering'];
+
 /** What the viewer may do now: the rules the verbs enforce, for the pages to offer. */
 export function handoffActions(h: HandoffFacts, v: HandoffViewer, now: Date): HandoffAction[] {
   const actions: HandoffAction[] = [];
@@ -171,5 +174,7 @@ export function handoffActions(h: HandoffFacts, v: HandoffViewer, now: Date): Ha
     }
     if (h.itemsDueAt && !h.itemsHandedOver) actions.push('hand_over_items');
   }
+  // a supervisor chases what the receiving unit still owes, before or after its clock does
+  if (v.role === 'supervisor' && OWED.includes(h.status)) actions.push('urge', 'supervise');
   return actions;
 }

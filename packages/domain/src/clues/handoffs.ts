@@ -60,6 +60,8 @@ export const HandoffAction = z.enum([
   'reconsider',
   'procuratorate',
   'hand_over_items',
+  'urge',
+  'supervise',
 ]);
 export type HandoffAction = z.infer<typeof HandoffAction>;
 
@@ -92,6 +94,8 @@ export const Handoff = z.object({
   /** After a case is opened, the sender hands the seized items over by then. */
   itemsDueAt: Instant.nullable(),
   itemsHandedOverAt: Instant.nullable(),
+  /** Sent back with a supervisor's 催办 / 督办, so two supervisors do not act on one state. */
+  version: z.number().int(),
   actions: z.array(HandoffAction),
 });
 export type Handoff = z.infer<typeof Handoff>;
@@ -104,6 +108,8 @@ export const HandoffEventKind = z.enum([
   'procuratorate_requested',
   'items_handed_over',
   'escalated',
+  'urged',
+  'supervised',
 ]);
 export type HandoffEventKind = z.infer<typeof HandoffEventKind>;
 export const HANDOFF_EVENT_LABELS: Record<HandoffEventKind, string> = {
@@ -114,6 +120,8 @@ export const HANDOFF_EVENT_LABELS: Record<HandoffEventKind, string> = {
   procuratorate_requested: '建议检察院立案监督',
   items_handed_over: '移交涉案物品',
   escalated: '逾期督办',
+  urged: '人工催办',
+  supervised: '人工督办',
 };
 
 export const HandoffEvent = z.object({
@@ -121,6 +129,8 @@ export const HandoffEvent = z.object({
   kind: HandoffEventKind,
   /** null: the office or the platform. */
   unitId: Id.nullable(),
+  /** Who acted, by name; null for the platform's clock and for steps recorded before names were. */
+  actorName: z.string().nullable(),
   outcome: HandoffOutcome.nullable(),
   level: z.number().int().nullable(),
   text: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Text, Version } from '../common/schemas.js';
-import { ClueCategory } from './schemas.js';
+import { ClueCategory, CreateClueInput } from './schemas.js';
 
 /** 线索移送 kinds: routing by rule, a transfer, 行政→刑事 移送, or a request for 立案监督. */
 export const HandoffKind = z.enum([
@@ -21,9 +21,10 @@ export const HANDOFF_KIND_LABELS: Record<HandoffKind, string> = {
 export const RoutingConditions = z.object({
   categories: z.array(ClueCategory).min(1).max(3).optional(),
   townships: z.array(Text(1, 100)).min(1).max(100).optional(),
-  minParticipants: z.number().int().min(0).optional(),
-  minLevels: z.number().int().min(0).optional(),
-  minAmountYuan: z.number().min(0).optional(),
+  // a threshold is bounded as the clue's own figure is: beyond it no clue could match
+  minParticipants: CreateClueInput.shape.participants,
+  minLevels: CreateClueInput.shape.levels,
+  minAmountYuan: CreateClueInput.shape.amountYuan,
   /** Any of these in the subject's name or the description. */
   keywords: z.array(Text(1, 50)).min(1).max(50).optional(),
 });

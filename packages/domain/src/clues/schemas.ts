@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CreditCode, Id, Instant, Phone, PlainString, Text } from '../common/schemas.js';
-import { Day, Keyword, listQuery } from '../common/list-query.js';
+import { Day, Keyword, listFilters, listQuery } from '../common/list-query.js';
 
 /** Where a clue came from (DESIGN §6). */
 export const ClueChannel = z.enum([
@@ -92,17 +92,18 @@ export const ClueIntake = Clue.extend({ merged: z.boolean() });
 export type ClueIntake = z.infer<typeof ClueIntake>;
 
 /** 线索: keyword over serial, subject name and credit code; `unitId` the holding unit. */
-export const ClueListQuery = listQuery(
-  {
-    q: Keyword,
-    status: z.enum(['open', 'closed']).optional(),
-    channel: ClueChannel.optional(),
-    category: ClueCategory.optional(),
-    township: Keyword,
-    unitId: Id.optional(),
-    from: Day.optional(),
-    to: Day.optional(),
-  },
-  ['createdAt', 'reportCount'],
-);
+const ClueListFilters = {
+  q: Keyword,
+  status: z.enum(['open', 'closed']).optional(),
+  channel: ClueChannel.optional(),
+  category: ClueCategory.optional(),
+  township: Keyword,
+  unitId: Id.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+};
+export const ClueListQuery = listQuery(ClueListFilters, ['createdAt', 'reportCount']);
 export type ClueListQuery = z.infer<typeof ClueListQuery>;
+/** 线索台账 (.xlsx): the list's filters, every matching row. */
+export const ClueExportQuery = listFilters(ClueListFilters);
+export type ClueExportQuery = z.infer<typeof ClueExportQuery>;

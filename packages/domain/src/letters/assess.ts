@@ -8,6 +8,7 @@ import {
   type Metric,
   type Ratio,
 } from './schemas.js';
+import { ratio } from '../stats/rates.js';
 
 /** What the platform measured of a unit over the letter's year (counts, not scores). */
 export interface Measures {
@@ -24,11 +25,8 @@ export interface Measures {
 /** Points are kept to two decimals, the way a score sheet writes them. */
 export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 
-const ratio = ({ onTime, counted }: { onTime: number; counted: number }): Ratio => ({
-  numerator: onTime,
-  denominator: counted,
-  rate: counted ? onTime / counted : null,
-});
+const ratioOf = ({ onTime, counted }: { onTime: number; counted: number }): Ratio =>
+  ratio(onTime, counted);
 
 const RATE_SOURCES: Record<Exclude<Metric, 'overdue_by_level'>, keyof Measures> = {
   sign_on_time_rate: 'signOnTime',
@@ -66,7 +64,7 @@ function scoreIndicator(
       m.overdue.level1 * per.level1 + m.overdue.level2 * per.level2 + m.overdue.level3 * per.level3;
     return { ...base, levels: m.overdue, score: round2(Math.max(0, ind.points - lost)) };
   }
-  const r = ratio(m[RATE_SOURCES[ind.metric]] as { onTime: number; counted: number });
+  const r = ratioOf(m[RATE_SOURCES[ind.metric]] as { onTime: number; counted: number });
   // nothing to measure is nothing failed: full points, and the sheet says why
   return {
     ...base,

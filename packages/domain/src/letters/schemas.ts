@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Id, Instant, Version, Text, YearInput } from '../common/schemas.js';
+import { Keyword, listQuery } from '../common/list-query.js';
+import {
+  EARLIEST_YEAR,
+  Id,
+  Instant,
+  OUTER_LATEST_YEAR,
+  OUTER_WINDOW_MESSAGE,
+  Version,
+  Text,
+  YearInput,
+} from '../common/schemas.js';
 
 /** What the platform measures for an indicator (DESIGN §7). */
 export const Metric = z.enum([
@@ -146,9 +156,22 @@ export const LetterDetail = Letter.extend({
 });
 export type LetterDetail = z.infer<typeof LetterDetail>;
 
-export const LetterListQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
+/** 责任书列表: a keyword over title and unit name, the unit, the year and the status. */
+export const LetterListQuery = listQuery(
+  {
+    q: Keyword,
+    unitId: Id.optional(),
+    // the exact window (to next year) needs today's date: the verb checks it
+    year: z.coerce
+      .number()
+      .int('年份应为整数')
+      .min(EARLIEST_YEAR, OUTER_WINDOW_MESSAGE)
+      .max(OUTER_LATEST_YEAR, OUTER_WINDOW_MESSAGE)
+      .optional(),
+    status: LetterStatus.optional(),
+  },
+  ['year', 'issuedAt', 'signedAt'],
+);
 export type LetterListQuery = z.infer<typeof LetterListQuery>;
 
 export const RankingQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });

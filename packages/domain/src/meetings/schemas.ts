@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { Day, Keyword, listQuery } from '../common/list-query.js';
 import {
-  PageQuery,
   Id,
   Instant,
   Version,
@@ -105,7 +105,27 @@ export type Resolution = z.infer<typeof Resolution>;
 export const MeetingDetail = Meeting.extend({ resolutions: z.array(Resolution) });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
-export const MeetingListQuery = PageQuery.extend({ kind: MeetingKind.optional() });
+/** Whether a meeting has sat yet: the office records meetings ahead, up to next year. */
+export const MeetingStatus = z.enum(['upcoming', 'held']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  upcoming: '待召开',
+  held: '已召开',
+};
+export const meetingStatus = (heldAt: Date, now: Date): MeetingStatus =>
+  heldAt.getTime() > now.getTime() ? 'upcoming' : 'held';
+
+/** 会议列表: a keyword over title and place, the kind, held or not, and the days it sat. */
+export const MeetingListQuery = listQuery(
+  {
+    q: Keyword,
+    kind: MeetingKind.optional(),
+    status: MeetingStatus.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+  },
+  ['heldAt', 'resolutions'],
+);
 export type MeetingListQuery = z.infer<typeof MeetingListQuery>;
 
 /** Progress of a resolution from its orders' statuses (withdrawn orders do not count). */

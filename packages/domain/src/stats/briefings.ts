@@ -91,11 +91,14 @@ const LEVEL_NAMES: Record<number, string> = { 1: '催办', 2: '督办', 3: '挂�
 /** People freed from dens and people sent home are counted apart and reported together. */
 export const rescuedAndRepatriated = (f: Figures) => f.peopleRescued + f.peopleRepatriated;
 
-/** The figures sentence, worded as seed 000 words it. */
+/**
+ * The figures sentence, worded as seed 000 words it, except that dens are 捣毁 as the report
+ * form names them (the scanned seed reads 端除).
+ */
 export function figuresSentence(area: string, from: string, to: string, f: Figures): string {
   return (
     `${chineseDate(from)}至${chineseDate(to)}，${area}开展整治打击 ${f.operations} 次，` +
-    `端除传销窝点 ${f.densRaided} 个，解救遣返传销参与人员 ${rescuedAndRepatriated(f)} 名，` +
+    `捣毁传销窝点 ${f.densRaided} 个，解救遣返传销参与人员 ${rescuedAndRepatriated(f)} 名，` +
     `公安机关刑事拘留传销人员 ${f.criminalDetentions} 名、行政拘留传销人员 ${f.adminDetentions} 名；` +
     `立案查办传销行政案件 ${f.adminCases} 件，移送刑事起诉 ${f.prosecutions} 人。`
   );

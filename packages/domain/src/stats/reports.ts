@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQuery } from '../common/list-query.js';
 import { Id, Instant, Version, Text } from '../common/schemas.js';
 import { FigureChanges, Figures, Month } from './figures.js';
 
@@ -60,11 +61,29 @@ export type StatReport = z.infer<typeof StatReport>;
 export const StatReportDetail = StatReport.extend({ revisions: z.array(StatRevision) });
 export type StatReportDetail = z.infer<typeof StatReportDetail>;
 
-export const StatReportListQuery = z.object({
-  month: Month.optional(),
-  unitId: Id.optional(),
-  status: StatReportStatus.optional(),
-});
+/**
+ * What a report list filters by: its status, or 已退回, a draft the office sent back whose
+ * reason still stands (the unit has not submitted it again).
+ */
+export const StatReportListStatus = z.enum([...StatReportStatus.options, 'returned']);
+export type StatReportListStatus = z.infer<typeof StatReportListStatus>;
+export const STAT_REPORT_LIST_STATUS_LABELS: Record<StatReportListStatus, string> = {
+  ...STAT_REPORT_STATUS_LABELS,
+  returned: '已退回',
+};
+
+/** 统计报表列表: the unit, the status and the months (YYYY-MM, both ends included). */
+export const StatReportListQuery = listQuery(
+  {
+    /** One month, as earlier clients ask; `from`/`to` give a range. */
+    month: Month.optional(),
+    from: Month.optional(),
+    to: Month.optional(),
+    unitId: Id.optional(),
+    status: StatReportListStatus.optional(),
+  },
+  ['month', 'submittedAt'],
+);
 export type StatReportListQuery = z.infer<typeof StatReportListQuery>;
 
 export const SummaryQuery = z

@@ -29,11 +29,21 @@ export const SupervisionOpinion = z.object({
 });
 export type SupervisionOpinion = z.infer<typeof SupervisionOpinion>;
 
+/** A 督办件 is about a unit's task or a clue handed to a unit (移送件). */
+export const CaseSubjectType = z.enum(['task', 'handoff']);
+export type CaseSubjectType = z.infer<typeof CaseSubjectType>;
+
 export const SupervisionCase = z.object({
   id: Id,
-  taskId: Id,
+  subjectType: CaseSubjectType,
+  /** The task, for a task's case. */
+  taskId: Id.nullable(),
+  /** The hand-off, for a hand-off's case. */
+  handoffId: Id.nullable(),
+  /** The work order's serial and title, or the clue's serial and subject. */
   serial: z.string(),
   title: z.string(),
+  /** The unit that owes the next step: the task's unit, or the unit the clue was handed to. */
   unitId: Id,
   level: z.number().int(),
   status: z.enum(['open', 'closed']),
@@ -49,10 +59,11 @@ export const SupervisionCaseDetail = SupervisionCase.extend({
 });
 export type SupervisionCaseDetail = z.infer<typeof SupervisionCaseDetail>;
 
-/** 督办件: keyword over the order's serial and title; `unitId` the task's unit. */
+/** 督办件: keyword over the serial and title; `unitId` the unit that owes the next step. */
 export const CaseListQuery = listQuery(
   {
     q: Keyword,
+    subjectType: CaseSubjectType.optional(),
     status: z.enum(['open', 'closed']).optional(),
     unitId: Id.optional(),
     level: Level.optional(),
@@ -82,16 +93,6 @@ export const Notification = z.object({
   readAt: Instant.nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
-
-export const NotificationQuery = z.object({
-  unread: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-export type NotificationQuery = z.infer<typeof NotificationQuery>;
 
 /** The item a user opened or handled: every unread notice of theirs about it is read. */
 export const ReadSubjectInput = z.object({

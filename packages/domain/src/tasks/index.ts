@@ -4,3 +4,4 @@ export * from './resume.js';
 export * from './schemas.js';
 export * from './stats.js';
 export * from './status.js';
+export * from './issue-preview.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from '../common/schemas.js';
-import { Day, Keyword, Level, listQuery } from '../common/list-query.js';
+import { Day, Keyword, Level, listFilters, listQuery, severalOf } from '../common/list-query.js';
 import { TaskStatus } from './status.js';
 
 export const Priority = z.enum(['normal', 'urgent']);
@@ -67,6 +67,9 @@ export const TaskEvent = z.object({
   action: z.string(),
   actorId: Id.nullable(),
   actorRole: z.string(),
+  /** The person's name and unit now (null for the system's own work, e.g. escalations). */
+  actorName: z.string().nullable(),
+  actorUnit: z.string().nullable(),
   fromStatus: TaskStatus.nullable(),
   toStatus: TaskStatus.nullable(),
   note: z.string().nullable(),
@@ -118,25 +121,29 @@ export type WorkOrderListQuery = z.infer<typeof WorkOrderListQuery>;
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** 全部任务 / 我的任务: the search bar's fields (README "Lists"). */
-export const TaskListQuery = listQuery(
-  {
-    /** serial or title */
-    q: Keyword,
-    status: TaskStatus.optional(),
-    overdue: booleanQuery.optional(),
-    unitId: Id.optional(),
-    workOrderId: Id.optional(),
-    /** escalation level: 0 none, 1 催办 (yellow), 2 督办 (orange), 3 挂牌督办 (red) */
-    level: Level.optional(),
-    dueFrom: Day.optional(),
-    dueTo: Day.optional(),
-    issuedFrom: Day.optional(),
-    issuedTo: Day.optional(),
-  },
-  ['dueAt', 'level', 'issuedAt'],
-);
+/** 全部任务 / 我的任务: the search bar's fields (README "Lists"); the export takes the same. */
+const TaskListFilters = {
+  /** serial or title */
+  q: Keyword,
+  /** one status, or several for a tab (待签收 / 办理中 / …): `status=accepted,returned` */
+  status: severalOf(TaskStatus, '任务状态').optional(),
+  overdue: booleanQuery.optional(),
+  unitId: Id.optional(),
+  workOrderId: Id.optional(),
+  /** escalation level: 0 none, 1 催办 (yellow), 2 督办 (orange), 3 挂牌督办 (red) */
+  level: Level.optional(),
+  dueFrom: Day.optional(),
+  dueTo: Day.optional(),
+  issuedFrom: Day.optional(),
+  issuedTo: Day.optional(),
+};
+export const TaskListQuery = listQuery(TaskListFilters, ['dueAt', 'level', 'issuedAt']);
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
+/** 任务台账 (.xlsx): the list's filters, every matching row. */
+export const TaskExportQuery = listFilters(TaskListFilters);
+export type TaskExportQuery = z.infer<typeof TaskExportQuery>;
+/** What both the list and the export narrow by. */
+export type TaskFilters = TaskExportQuery;
 
 /** Every action may carry the version the caller saw; a mismatch is a 409. */
 const Versioned = { version: z.number().int().min(1).optional() };

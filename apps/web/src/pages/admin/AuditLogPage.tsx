@@ -7,18 +7,16 @@ import {
   ROLE_LABELS,
   type Role,
 } from '@lianxi/domain';
-import { Alert, Card, Empty, Table, Tag, Typography } from 'antd';
+import { Alert, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { exportPath, useAuditActors, useAuditPage, useAuditVerify } from '../../api/logs';
+import { useAuditActors, useAuditPage, useAuditVerify } from '../../api/logs';
 import { useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
-import { ExportButton } from '../../components/ExportButton';
-import { QueryState } from '../../components/QueryState';
-import { SearchBar, type SearchField } from '../../components/SearchBar';
+import type { SearchField } from '../../components/SearchBar';
 import { options } from '../../components/search-fields';
-import { urlTableProps } from '../../components/server-table';
 import { useUrlFilters } from '../../lib/url-filters';
+import { LogList } from './LogList';
 import { formatSeconds, objectName, subjectPath } from './log-format';
 
 const SEARCH = ['actorId', 'action', 'subjectType', 'from', 'to'] as const;
@@ -91,93 +89,70 @@ export default function AuditLogPage() {
   );
 
   return (
-    <Card
+    <LogList<AuditEntry, (typeof SEARCH)[number]>
       title="操作日志"
-      extra={
-        <ExportButton
-          path={exportPath('/api/exports/audit.xlsx', list.apiQuery)}
-          fileName="操作日志.xlsx"
-          label="导出"
-          testId="audit-export"
-        />
-      }
-    >
-      <div style={{ marginBottom: 12 }}>
-        <ChainStatus />
-      </div>
-      <SearchBar
-        fields={fields}
-        values={list.filters}
-        onSearch={list.setFilters}
-        onReset={list.reset}
-      />
-      <QueryState {...query}>
-        {(page) => (
-          <Table<AuditEntry>
-            data-testid="audit-list"
-            rowKey="id"
-            dataSource={page.items}
-            loading={query.isFetching}
-            tableLayout="fixed"
-            scroll={{ x: 900 }}
-            {...urlTableProps(list, page)}
-            locale={{ emptyText: <Empty description="没有符合条件的操作记录" /> }}
-            columns={[
-              {
-                title: '时间',
-                dataIndex: 'at',
-                width: 170,
-                render: (at: string) => formatSeconds(at),
-              },
-              {
-                title: '操作人',
-                key: 'actor',
-                width: 200,
-                className: 'lx-wrap',
-                render: (_, e) => (
-                  <>
-                    <div>{e.actorName ?? '系统'}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {e.actorUnit ?? ROLE_LABELS[e.actorRole as Role] ?? e.actorRole}
-                    </Typography.Text>
-                  </>
-                ),
-              },
-              {
-                title: '操作',
-                dataIndex: 'action',
-                width: 150,
-                render: (action: string) => (
-                  <Tag color="blue" data-testid="audit-action">
-                    {auditActionLabel(action)}
-                  </Tag>
-                ),
-              },
-              {
-                title: '对象',
-                key: 'subject',
-                className: 'lx-wrap',
-                render: (_, e) => {
-                  const path = subjectPath(e.subjectType, e.subjectId, me.role);
-                  const name = objectName(e);
-                  return (
-                    <>
-                      <Tag>{auditSubjectLabel(e.subjectType)}</Tag>
-                      {path ? (
-                        <Link to={path} state={from}>
-                          {name}
-                        </Link>
-                      ) : (
-                        name
-                      )}
-                    </>
-                  );
-                },
-              },
-            ]}
-          />
-        )}
-      </QueryState>
-    </Card>
+      exportFrom="/api/exports/audit.xlsx"
+      exportTestId="audit-export"
+      before={<ChainStatus />}
+      list={list}
+      fields={fields}
+      query={query}
+      testId="audit-list"
+      empty="没有符合条件的操作记录"
+      scrollX={900}
+      columns={[
+        {
+          title: '时间',
+          dataIndex: 'at',
+          width: 170,
+          render: (at: string) => formatSeconds(at),
+        },
+        {
+          title: '操作人',
+          key: 'actor',
+          width: 200,
+          className: 'lx-wrap',
+          render: (_, e) => (
+            <>
+              <div>{e.actorName ?? '系统'}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {e.actorUnit ?? ROLE_LABELS[e.actorRole as Role] ?? e.actorRole}
+              </Typography.Text>
+            </>
+          ),
+        },
+        {
+          title: '操作',
+          dataIndex: 'action',
+          width: 150,
+          render: (action: string) => (
+            <Tag color="blue" data-testid="audit-action">
+              {auditActionLabel(action)}
+            </Tag>
+          ),
+        },
+        {
+          title: '对象',
+          key: 'subject',
+          className: 'lx-wrap',
+          render: (_, e) => {
+            const path = subjectPath(e.subjectType, e.subjectId, me.role);
+            const name = objectName(e);
+            return (
+              <>
+                <Tag>{auditSubjectLabel(e.subjectType)}</Tag>
+                {path ? (
+                  <Link to={path} state={from}>
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                )}
+              </>
+            );
+          },
+        },
+      ]}
+    />
   );
 }

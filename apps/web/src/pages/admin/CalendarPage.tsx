@@ -1,4 +1,4 @@
-import { type CalendarYearView, localDate } from '@lianxi/domain';
+import { type CalendarYearView, localDate, YearParams } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,6 +23,7 @@ import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { TIME_ZONE } from '../../lib/format';
 import { applyProblemToForm } from '../../lib/forms';
+import { numberRules } from '../../lib/number-rules';
 import { parseCalendarLines } from './calendar-lines';
 
 type Day = CalendarYearView['days'][number];
@@ -36,19 +37,7 @@ export default function CalendarPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={me.role === 'admin' ? 12 : 24}>
-        <Card
-          title="工作日历"
-          extra={
-            <InputNumber
-              min={2000}
-              max={2100}
-              value={year}
-              onChange={(v) => v && setYear(v)}
-              suffix="年"
-              aria-label="年份"
-            />
-          }
-        >
+        <Card title="工作日历" extra={<YearPicker year={year} onYear={setYear} />}>
           <QueryState {...query}>
             {(cal) => (
               <>
@@ -86,6 +75,36 @@ export default function CalendarPage() {
         </Col>
       )}
     </Row>
+  );
+}
+
+/**
+ * The year shown: a year the calendar does not keep stays as typed with a message beside it,
+ * and the page keeps showing the last good one.
+ */
+function YearPicker({ year, onYear }: { year: number; onYear: (year: number) => void }) {
+  const [form] = Form.useForm<{ year: number | null }>();
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      name="calendar-year"
+      initialValues={{ year }}
+      onValuesChange={(_, all) => {
+        form
+          .validateFields()
+          .then(() => all.year != null && onYear(all.year))
+          .catch(() => undefined);
+      }}
+    >
+      <Form.Item
+        name="year"
+        style={{ margin: 0 }}
+        rules={numberRules('年份', YearParams.shape.year, { required: true })}
+      >
+        <InputNumber suffix="年" aria-label="年份" style={{ width: 120 }} />
+      </Form.Item>
+    </Form>
   );
 }
 

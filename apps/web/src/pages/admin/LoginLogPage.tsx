@@ -1,11 +1,9 @@
 import { LOGIN_FAILURE_LABELS, type LoginLogEntry } from '@lianxi/domain';
-import { Card, Empty, Table, Tag, Typography } from 'antd';
-import { exportPath, useLoginLogPage } from '../../api/logs';
-import { ExportButton } from '../../components/ExportButton';
-import { QueryState } from '../../components/QueryState';
-import { SearchBar, type SearchField } from '../../components/SearchBar';
-import { urlTableProps } from '../../components/server-table';
+import { Tag, Typography } from 'antd';
+import { useLoginLogPage } from '../../api/logs';
+import type { SearchField } from '../../components/SearchBar';
 import { useUrlFilters } from '../../lib/url-filters';
+import { LogList } from './LogList';
 import { formatSeconds } from './log-format';
 
 const SEARCH = ['username', 'result', 'ip', 'from', 'to'] as const;
@@ -31,68 +29,47 @@ export default function LoginLogPage() {
   const list = useUrlFilters(SEARCH);
   const query = useLoginLogPage(list.apiQuery);
   return (
-    <Card
+    <LogList<LoginLogEntry, (typeof SEARCH)[number]>
       title="登录日志"
-      extra={
-        <ExportButton
-          path={exportPath('/api/exports/login-log.xlsx', list.apiQuery)}
-          fileName="登录日志.xlsx"
-          label="导出"
-          testId="login-log-export"
-        />
-      }
-    >
-      <SearchBar
-        fields={FIELDS}
-        values={list.filters}
-        onSearch={list.setFilters}
-        onReset={list.reset}
-      />
-      <QueryState {...query}>
-        {(page) => (
-          <Table<LoginLogEntry>
-            data-testid="login-log-list"
-            rowKey="id"
-            dataSource={page.items}
-            loading={query.isFetching}
-            tableLayout="fixed"
-            scroll={{ x: 860 }}
-            {...urlTableProps(list, page)}
-            locale={{ emptyText: <Empty description="没有符合条件的登录记录" /> }}
-            columns={[
-              { title: '时间', dataIndex: 'at', width: 170, render: formatSeconds },
-              { title: '用户名', dataIndex: 'username', width: 130, className: 'lx-wrap' },
-              {
-                title: '结果',
-                key: 'result',
-                width: 200,
-                render: (_, e) =>
-                  e.success ? (
-                    <Tag color="green">成功</Tag>
-                  ) : (
-                    <span data-testid="login-failure">
-                      <Tag color="red">失败</Tag>
-                      {e.reason ? (LOGIN_FAILURE_LABELS[e.reason] ?? e.reason) : null}
-                    </span>
-                  ),
-              },
-              { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (ip) => ip ?? '—' },
-              {
-                title: '浏览器',
-                dataIndex: 'userAgent',
-                render: (ua: string | null | undefined) =>
-                  ua ? (
-                    <Typography.Text ellipsis={{ tooltip: ua }} style={{ maxWidth: '100%' }}>
-                      {ua}
-                    </Typography.Text>
-                  ) : (
-                    '—'
-                  ),
-              },
-            ]}
-          />
-        )}
-      </QueryState>
-    </Card>
+      exportFrom="/api/exports/login-log.xlsx"
+      exportTestId="login-log-export"
+      list={list}
+      fields={FIELDS}
+      query={query}
+      testId="login-log-list"
+      empty="没有符合条件的登录记录"
+      scrollX={860}
+      columns={[
+        { title: '时间', dataIndex: 'at', width: 170, render: formatSeconds },
+        { title: '用户名', dataIndex: 'username', width: 130, className: 'lx-wrap' },
+        {
+          title: '结果',
+          key: 'result',
+          width: 200,
+          render: (_, e) =>
+            e.success ? (
+              <Tag color="green">成功</Tag>
+            ) : (
+              <span data-testid="login-failure">
+                <Tag color="red">失败</Tag>
+                {e.reason ? (LOGIN_FAILURE_LABELS[e.reason] ?? e.reason) : null}
+              </span>
+            ),
+        },
+        { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (ip) => ip ?? '—' },
+        {
+          title: '浏览器',
+          dataIndex: 'userAgent',
+          render: (ua: string | null | undefined) =>
+            ua ? (
+              <Typography.Text ellipsis={{ tooltip: ua }} style={{ maxWidth: '100%' }}>
+                {ua}
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
+        },
+      ]}
+    />
   );
 }

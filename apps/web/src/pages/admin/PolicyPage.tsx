@@ -1,4 +1,4 @@
-import type { Policy, PolicyView } from '@lianxi/domain';
+import { Duration, type Policy, type PolicyView } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -20,6 +20,7 @@ import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { applyProblemToForm } from '../../lib/forms';
+import { numberRules } from '../../lib/number-rules';
 
 const UNITS = [
   { value: 'workday', label: '工作日' },
@@ -63,24 +64,9 @@ function DurationField({
         <Form.Item
           noStyle
           name={['policy', ...path, 'amount']}
-          rules={[
-            {
-              required: true,
-              type: 'integer',
-              min: 0,
-              max: 100_000,
-              message: '请填写 0–100000 的整数',
-            },
-          ]}
+          rules={numberRules(label, Duration.shape.amount, { required: true })}
         >
-          <InputNumber
-            id={id}
-            min={0}
-            max={100_000}
-            precision={0}
-            style={{ width: '55%' }}
-            disabled={disabled}
-          />
+          <InputNumber id={id} style={{ width: '55%' }} disabled={disabled} />
         </Form.Item>
         <Form.Item noStyle name={['policy', ...path, 'unit']}>
           <Select

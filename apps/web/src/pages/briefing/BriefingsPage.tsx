@@ -1,17 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { type Briefing, yearProblem } from '@lianxi/domain';
+import { type Briefing, BRIEFING_STATUS_LABELS, yearProblem } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Empty, Form, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { post } from '../../api/client';
-import { figureKeys, useBriefings } from '../../api/figures';
+import { figureKeys } from '../../api/figures';
+import { useListPage } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
-import { QueryState } from '../../components/QueryState';
+import { useFromList } from '../../components/Breadcrumbs';
+import { SearchableList } from '../../components/SearchableList';
+import type { SearchField } from '../../components/SearchBar';
+import { options } from '../../components/search-fields';
 import { currentMonth, monthBounds, reportingMonth } from '../../lib/figures';
-import { formatTime } from '../../lib/format';
+import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 import { BriefingStatusTag, periodText } from './briefing-parts';
 
 /** 生成简报: the platform drafts the issue from the period's meetings, orders and figures. */
@@ -78,12 +82,41 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
   );
 }
 
-/** 工作简报: every issue, newest first (units, supervisors and leaders see published ones). */
+const FILTERS = ['q', 'status', 'issuedFrom', 'issuedTo', 'from', 'to'] as const;
+
+/**
+ * 工作简报: every issue, newest first, searched by issue or headline, status, issue date and
+ * period (units, supervisors and leaders see published ones only).
+ */
 export default function BriefingsPage() {
   const me = useMe();
   const office = isOffice(me.role);
-  const query = useBriefings();
+  const list = useUrlFilters(FILTERS);
+  const query = useListPage<Briefing>(figureKeys.briefings, '/api/briefings', list.apiQuery);
   const [composing, setComposing] = useState(false);
+  const from = useFromList('工作简报');
+  const sortable = (key: string) => ({ sorter: true, sortOrder: sortOrderOf(list.sort, key) });
+  const fields: SearchField[] = [
+    { kind: 'text', name: 'q', placeholder: '期号 / 标题', width: 180 },
+    ...(office
+      ? [
+          {
+            kind: 'select' as const,
+            name: 'status',
+            placeholder: '状态',
+            options: options(BRIEFING_STATUS_LABELS),
+            width: 110,
+          },
+        ]
+      : []),
+    {
+      kind: 'dates',
+      from: 'issuedFrom',
+      to: 'issuedTo',
+      placeholder: ['印发日期自', '印发日期至'],
+    },
+    { kind: 'dates', from: 'from', to: 'to', placeholder: ['统计期间自', '统计期间至'] },
+  ];
   return (
     <Card
       title="工作简报"
@@ -100,45 +133,66 @@ export default function BriefingsPage() {
         )
       }
     >
-      <QueryState {...query}>
-        {(items) => (
-          <Table<Briefing>
-            rowKey="id"
-            dataSource={[...items].sort((a, b) => b.year - a.year || b.issueNo - a.issueNo)}
-            pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-            scroll={{ x: 860 }}
-            data-testid="briefing-list"
-            locale={{
-              emptyText: <Empty description={office ? '尚未编发简报' : '暂无已印发的简报'} />,
-            }}
-            columns={[
-              {
-                title: '期号',
-                key: 'no',
-                width: 130,
-                render: (_, b) => `${b.year} 年第 ${b.issueNo} 期`,
-              },
-              {
-                title: '标题',
-                key: 'headline',
-                render: (_, b) => (
-                  <Link to={`/briefings/${b.id}`} data-testid="briefing-link">
-                    {b.sections.headline}
-                  </Link>
-                ),
-              },
-              { title: '统计期间', key: 'period', width: 300, render: (_, b) => periodText(b) },
-              {
-                title: '状态',
-                dataIndex: 'status',
-                width: 90,
-                render: (s: Briefing['status']) => <BriefingStatusTag status={s} />,
-              },
-              { title: '印发时间', dataIndex: 'publishedAt', width: 180, render: formatTime },
-            ]}
-          />
-        )}
-      </QueryState>
+      <SearchableList<Briefing, (typeof FILTERS)[number]>
+        list={list}
+        fields={fields}
+        query={query}
+        testId="briefing-list"
+        empty={
+          Object.keys(list.filters).length
+            ? '没有符合条件的简报'
+            : office
+              ? '尚未编发简报'
+              : '暂无已印发的简报'
+        }
+        scrollX={860}
+        columns={[
+          {
+            title: '期号',
+            key: 'issueNo',
+            width: 140,
+            ...sortable('issueNo'),
+            render: (_, b) => `${b.year} 年第 ${b.issueNo} 期`,
+          },
+          {
+            title: '标题',
+            key: 'headline',
+            render: (_, b) => (
+              <Link
+                to={`/briefings/${b.id}`}
+                state={from}
+                data-testid="briefing-link"
+                className="lx-wrap"
+              >
+                {b.sections.headline}
+              </Link>
+            ),
+          },
+          {
+            title: '统计期间',
+            key: 'period',
+            width: 260,
+            className: 'lx-wrap',
+            ...sortable('period'),
+            render: (_, b) => periodText(b),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            key: 'status',
+            width: 90,
+            render: (st: Briefing['status']) => <BriefingStatusTag status={st} />,
+          },
+          {
+            title: '印发日期',
+            dataIndex: 'issuedOn',
+            key: 'issuedOn',
+            width: 130,
+            ...sortable('issuedOn'),
+            render: (d: string, b) => (b.status === 'published' ? d : '—'),
+          },
+        ]}
+      />
       {office && <ComposeModal open={composing} onClose={() => setComposing(false)} />}
     </Card>
   );

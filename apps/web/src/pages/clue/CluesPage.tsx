@@ -1,28 +1,19 @@
 import { CLUE_CATEGORY_LABELS, CLUE_CHANNEL_LABELS, type Clue } from '@lianxi/domain';
-import {
-  Badge,
-  Button,
-  Card,
-  Empty,
-  Segmented,
-  Space,
-  Table,
-  type TableColumnType,
-  Typography,
-} from 'antd';
+import { Badge, Button, Card, Segmented, Space, type TableColumnType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { clueKeys } from '../../api/clues';
 import { useListPage, useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';
+import { exportPath } from '../../api/logs';
 import { ExportButton } from '../../components/ExportButton';
-import { QueryState } from '../../components/QueryState';
-import { SearchBar, type SearchField } from '../../components/SearchBar';
+import { SearchableList } from '../../components/SearchableList';
+import type { SearchField } from '../../components/SearchBar';
 import { options, useUnitField } from '../../components/search-fields';
-import { urlTableProps } from '../../components/server-table';
 import { OFFICE_NAME } from '../../lib/clues';
-import { formatTime } from '../../lib/format';
+import { formatDate } from '../../lib/format';
+import { TimeCell } from '../../components/TimeCell';
 import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 
 type Filter = 'open' | 'closed' | 'all';
@@ -37,14 +28,14 @@ const FILTERS: { value: Filter; label: string }[] = [
 const closingColumn: TableColumnType<Clue> = {
   title: '办结情况',
   key: 'closing',
-  width: 260,
+  width: 220,
   render: (_, c) =>
     c.closedAt ? (
       <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{formatTime(c.closedAt)}</Typography.Text>
+        <Typography.Text type="secondary">{formatDate(c.closedAt)}</Typography.Text>
         <Typography.Text
           ellipsis={{ tooltip: c.conclusion }}
-          style={{ maxWidth: 236 }}
+          style={{ maxWidth: 196 }}
           data-testid="clue-list-conclusion"
         >
           {c.conclusion}
@@ -55,13 +46,47 @@ const closingColumn: TableColumnType<Clue> = {
     ),
 };
 
+/**
+ * What only the 在办 list has room for: 乡镇 and 举报次数 (sortable). The other lists give that
+ * width to 办结情况 and show a repeated report's count beside the subject instead.
+ */
+const openColumns = (sort: string | undefined): TableColumnType<Clue>[] => [
+  {
+    title: '乡镇',
+    dataIndex: 'township',
+    width: 96,
+    ellipsis: { showTitle: false },
+    render: (t: string | null) =>
+      t ? (
+        <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: '100%' }}>
+          {t}
+        </Typography.Text>
+      ) : (
+        '—'
+      ),
+  },
+  {
+    title: '举报次数',
+    key: 'reportCount',
+    dataIndex: 'reportCount',
+    width: 100,
+    sorter: true,
+    sortOrder: sortOrderOf(sort, 'reportCount'),
+    render: (n: number) =>
+      n > 1 ? <Badge count={n} color="#b71c1c" /> : <Typography.Text>1</Typography.Text>,
+  },
+];
+
+/** The list's query under the 在办 / 已办结 / 全部 switch: what the table shows and the export writes. */
+const clueQuery = (apiQuery: Record<string, string | number | undefined>, filter: Filter) => ({
+  ...apiQuery,
+  status: filter === 'all' ? undefined : filter,
+});
+
 function ClueTable({ filter }: { filter: Filter }) {
   const me = useMe();
   const list = useUrlFilters(SEARCH);
-  const query = useListPage<Clue>(clueKeys.clues, '/api/clues', {
-    ...list.apiQuery,
-    status: filter === 'all' ? undefined : filter,
-  });
+  const query = useListPage<Clue>(clueKeys.clues, '/api/clues', clueQuery(list.apiQuery, filter));
   const unitName = useUnitNames();
   const from = useFromList('线索');
   const unitField = useUnitField('受理单位');
@@ -80,93 +105,73 @@ function ClueTable({ filter }: { filter: Filter }) {
     { kind: 'dates', from: 'from', to: 'to', placeholder: ['登记自', '登记至'] },
   ];
   return (
-    <>
-      <SearchBar
-        fields={fields}
-        values={list.filters}
-        onSearch={list.setFilters}
-        onReset={list.reset}
-      />
-      <QueryState {...query}>
-        {(page) => (
-          <div data-testid="clue-list">
-            <Table<Clue>
-              rowKey="id"
-              dataSource={page.items}
-              loading={query.isFetching}
-              tableLayout="fixed"
-              scroll={{ x: filter === 'open' ? 1180 : 1440 }}
-              {...urlTableProps(list, page)}
-              locale={{ emptyText: <Empty description="暂无线索" /> }}
-              columns={[
-                { title: '编号', dataIndex: 'serial', width: 170 },
-                {
-                  title: '涉嫌主体',
-                  key: 'subject',
-                  width: 240,
-                  className: 'lx-wrap',
-                  render: (_, c) => (
-                    <Link to={`/clues/${c.id}`} state={from} data-testid="clue-link">
-                      {c.subject.name}
-                    </Link>
-                  ),
-                },
-                {
-                  title: '类型',
-                  dataIndex: 'category',
-                  width: 110,
-                  render: (_, c) => <CategoryTag category={c.category} />,
-                },
-                {
-                  title: '来源',
-                  dataIndex: 'channel',
-                  width: 120,
-                  render: (_, c) => CLUE_CHANNEL_LABELS[c.channel],
-                },
-                { title: '乡镇', dataIndex: 'township', width: 110, render: (t) => t ?? '—' },
-                {
-                  title: '举报次数',
-                  key: 'reportCount',
-                  dataIndex: 'reportCount',
-                  width: 110,
-                  sorter: true,
-                  sortOrder: sortOrderOf(list.sort, 'reportCount'),
-                  render: (n: number) =>
-                    n > 1 ? (
-                      <Badge count={n} color="#b71c1c" />
-                    ) : (
-                      <Typography.Text>1</Typography.Text>
-                    ),
-                },
-                {
-                  title: '受理单位',
-                  key: 'owner',
-                  width: 130,
-                  className: 'lx-wrap',
-                  render: (_, c) => (c.owningUnitId ? unitName(c.owningUnitId) : OFFICE_NAME),
-                },
-                {
-                  title: '状态',
-                  dataIndex: 'status',
-                  width: 90,
-                  render: (_, c) => <ClueStatusTag status={c.status} />,
-                },
-                {
-                  title: '登记时间',
-                  key: 'createdAt',
-                  dataIndex: 'createdAt',
-                  width: 180,
-                  sorter: true,
-                  sortOrder: sortOrderOf(list.sort, 'createdAt'),
-                  render: formatTime,
-                },
-                ...(filter === 'open' ? [] : [closingColumn]),
-              ]}
-            />
-          </div>
-        )}
-      </QueryState>
-    </>
+    <SearchableList<Clue, (typeof SEARCH)[number]>
+      list={list}
+      fields={fields}
+      query={query}
+      testId="clue-list"
+      empty="暂无线索"
+      scrollX={1000}
+      columns={[
+        {
+          title: '编号',
+          dataIndex: 'serial',
+          width: 164,
+          className: 'lx-wrap',
+        },
+        {
+          title: '涉嫌主体',
+          key: 'subject',
+          className: 'lx-wrap',
+          render: (_, c) => (
+            <Space size={4} wrap>
+              <Link to={`/clues/${c.id}`} state={from} data-testid="clue-link">
+                {c.subject.name}
+              </Link>
+              {filter !== 'open' && c.reportCount > 1 && (
+                <Badge count={c.reportCount} color="#b71c1c" title="举报次数" />
+              )}
+            </Space>
+          ),
+        },
+        {
+          title: '类型 / 来源',
+          key: 'category',
+          width: 116,
+          className: 'lx-wrap',
+          render: (_, c) => (
+            <>
+              <CategoryTag category={c.category} />
+              <div>{CLUE_CHANNEL_LABELS[c.channel]}</div>
+            </>
+          ),
+        },
+        ...(filter === 'open' ? openColumns(list.sort) : []),
+        {
+          title: '受理单位',
+          key: 'owner',
+          width: 120,
+          className: 'lx-wrap',
+          render: (_, c) => (c.owningUnitId ? unitName(c.owningUnitId) : OFFICE_NAME),
+        },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 80,
+          render: (_, c) => <ClueStatusTag status={c.status} />,
+        },
+        {
+          title: '登记时间',
+          key: 'createdAt',
+          dataIndex: 'createdAt',
+          width: 132,
+          sorter: true,
+          sortOrder: sortOrderOf(list.sort, 'createdAt'),
+          render: (at: string) => <TimeCell iso={at} />,
+        },
+        ...(filter === 'open' ? [] : [closingColumn]),
+      ]}
+    />
   );
 }
 
@@ -177,13 +182,14 @@ export default function CluesPage() {
   const raw = params.get('status');
   const filter: Filter = raw === 'closed' || raw === 'all' ? raw : 'open';
   const canEnter = isOffice(me.role) || me.role === 'unit';
+  const list = useUrlFilters(SEARCH);
   return (
     <Card
       title={isOffice(me.role) ? '线索管理' : '线索'}
       extra={
         <Space wrap>
           <ExportButton
-            path="/api/exports/clues.xlsx"
+            path={exportPath('/api/exports/clues.xlsx', clueQuery(list.apiQuery, filter))}
             fileName="线索台账.xlsx"
             testId="clues-export"
           />

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useStatReport } from '../../api/figures';
 import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { changedFigures } from '../../lib/figures';
 import { formatTime } from '../../lib/format';
@@ -82,14 +83,17 @@ function ReportView({ report }: { report: StatReportDetail }) {
   const mine = me.role === 'unit' && me.unitId === report.unitId;
   const canEdit = isOffice(me.role) || mine;
   const editLabel = report.status === 'approved' ? '更正' : '修改';
+  const title = `${unitName(report.unitId)} ${monthLabel(report.month)}统计报表`;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="report-detail">
+      <Breadcrumbs
+        list={{ title: isOffice(me.role) ? '报表审核' : '月报填报', to: '/stat-reports' }}
+        current={title}
+      />
       <Card
         title={
           <Space wrap>
-            <span data-testid="report-title">
-              {unitName(report.unitId)} {monthLabel(report.month)}统计报表
-            </span>
+            <span data-testid="report-title">{title}</span>
             <ReportStatusTag status={report.status} />
           </Space>
         }

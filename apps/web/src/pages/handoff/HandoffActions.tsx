@@ -11,12 +11,16 @@ import { useState } from 'react';
 import { post } from '../../api/client';
 import { useInvalidateClues } from '../../api/clues';
 import { ActionModal } from '../../components/ActionModal';
+import { UrgeActions } from '../../components/UrgeActions';
 import { useErrorNotice } from '../../components/feedback';
 import { outcomeOptions, REASON_REQUIRED } from '../../lib/clues';
 import { formatTime } from '../../lib/format';
 import { textRules } from '../../lib/forms';
 
-type Dialog = Exclude<HandoffAction, 'receive'> | null;
+type Dialog = Exclude<HandoffAction, 'receive' | 'urge' | 'supervise'> | null;
+
+/** A supervisor's acts, offered by their own component as on a task. */
+const CHASING: readonly HandoffAction[] = ['urge', 'supervise'];
 
 const BUTTONS: Record<HandoffAction, string> = {
   receive: '接收',
@@ -24,6 +28,8 @@ const BUTTONS: Record<HandoffAction, string> = {
   reconsider: '提请复议',
   procuratorate: '建议检察院立案监督',
   hand_over_items: '移交涉案物品',
+  urge: '催办',
+  supervise: '督办',
 };
 
 const answerReason = HandoffResultInput.shape.reason.unwrap();
@@ -71,6 +77,7 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
   const size = compact ? 'small' : 'middle';
 
   if (h.actions.length === 0) return null;
+  const own = h.actions.filter((a) => !CHASING.includes(a));
 
   const receive = async () => {
     setReceiving(true);
@@ -91,14 +98,22 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
 
   return (
     <>
+      {h.actions.some((a) => CHASING.includes(a)) && (
+        <UrgeActions
+          path={`/api/handoffs/${h.id}`}
+          version={h.version}
+          onDone={invalidate}
+          size={size}
+        />
+      )}
       <Space wrap size={compact ? 4 : 8} data-testid="handoff-actions">
-        {h.actions.map((a) => (
+        {own.map((a) => (
           <Button
             key={a}
             size={size}
             type={a === 'receive' || a === 'answer' ? 'primary' : 'default'}
             loading={a === 'receive' && receiving}
-            onClick={() => (a === 'receive' ? void receive() : setDialog(a))}
+            onClick={() => (a === 'receive' ? void receive() : setDialog(a as Dialog))}
             data-testid={`handoff-action-${a}`}
           >
             {a === 'answer' && reconsidering ? '复议决定' : BUTTONS[a]}

@@ -14,7 +14,7 @@ import {
 } from '../../components/clue-tags';
 import { colourOfLevel, EscalationTag } from '../../components/tags';
 import { senderName } from '../../lib/clues';
-import { formatTime } from '../../lib/format';
+import { TimeCell } from '../../components/TimeCell';
 import { HandoffActions } from './HandoffActions';
 
 interface Props {
@@ -46,7 +46,8 @@ export function HandoffTable({
           {
             title: '线索',
             key: 'clue',
-            width: 170,
+            width: 150,
+            className: 'lx-wrap',
             render: (_: unknown, h: Handoff) => (
               <Link to={`/clues/${h.clueId}`} data-testid="handoff-clue-link">
                 {h.clueSerial}
@@ -56,33 +57,28 @@ export function HandoffTable({
         ]
       : []),
     {
-      title: '方式',
-      key: 'kind',
-      width: 120,
-      render: (_, h) => (
-        <Space size={2} wrap>
-          <HandoffKindTag kind={h.kind} />
-          {h.byRule && <Tag>按规则</Tag>}
-        </Space>
-      ),
-    },
-    {
+      // how it was handed on sits under who handed it to whom: one column fewer at 1366 px
       title: '移送方 → 接收单位',
       key: 'route',
-      width: 200,
       className: 'lx-wrap',
       render: (_, h) => (
-        <Link to={`/handoffs/${h.id}`} state={from} data-testid="handoff-link">
-          {senderName(unitName, h.fromUnitId)} → {unitName(h.toUnitId)}
-        </Link>
+        <>
+          <Link to={`/handoffs/${h.id}`} state={from} data-testid="handoff-link">
+            {senderName(unitName, h.fromUnitId)} → {unitName(h.toUnitId)}
+          </Link>
+          <Space size={[2, 2]} wrap style={{ display: 'flex', marginTop: 4 }}>
+            <HandoffKindTag kind={h.kind} />
+            {h.byRule && <Tag>按规则</Tag>}
+          </Space>
+        </>
       ),
     },
     {
       title: '状态',
       key: 'status',
-      width: 140,
+      width: 112,
       render: (_, h) => (
-        <Space size={2} wrap>
+        <Space size={[2, 2]} wrap>
           <HandoffStatusTag status={h.status} />
           {h.outcome && <OutcomeTag outcome={h.outcome} />}
         </Space>
@@ -91,7 +87,8 @@ export function HandoffTable({
     {
       title: '期限',
       key: 'resultDueAt',
-      width: 240,
+      width: 196,
+      className: 'lx-wrap',
       ...sortable('resultDueAt'),
       render: (_, h) => <HandoffLimit handoff={h} />,
     },
@@ -99,7 +96,7 @@ export function HandoffTable({
       title: '督办',
       key: 'level',
       dataIndex: 'escalationLevel',
-      width: 110,
+      width: 96,
       ...sortable('level'),
       render: (level: number) => <EscalationTag level={level} />,
     },
@@ -107,14 +104,14 @@ export function HandoffTable({
       title: '移送时间',
       key: 'sentAt',
       dataIndex: 'sentAt',
-      width: 170,
+      width: 132,
       ...sortable('sentAt'),
-      render: formatTime,
+      render: (at: string) => <TimeCell iso={at} />,
     },
     {
       title: '操作',
       key: 'actions',
-      width: 190,
+      width: 168,
       // the buttons stay in view at 1366 px however far the other columns reach; a phone
       // scrolls to them instead, as a fixed column would take half its width
       fixed: wide ? 'right' : undefined,
@@ -129,7 +126,7 @@ export function HandoffTable({
         columns={columns}
         dataSource={handoffs}
         tableLayout="fixed"
-        scroll={{ x: showClue ? 1340 : 1170 }}
+        scroll={{ x: showClue ? 1040 : 890 }}
         pagination={paging ? serverPagination(paging) : false}
         onChange={(_p, _f, sorter, extra) => {
           if (extra.action === 'sort') paging?.onSort?.(sortFromTable(sorter));

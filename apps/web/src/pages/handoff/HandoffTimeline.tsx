@@ -10,14 +10,24 @@ const EVENT_COLOURS: Partial<Record<HandoffEvent['kind'], string>> = {
   reconsideration_requested: 'orange',
   procuratorate_requested: 'purple',
   escalated: 'red',
+  urged: 'orange',
+  supervised: 'red',
 };
 
 /** What happened to a hand-off, oldest first: who acted, and what they said. */
 export function HandoffTimeline({ events }: { events: HandoffEvent[] }) {
   const unitName = useUnitNames();
   if (events.length === 0) return <Empty description="暂无办理记录" />;
-  const actor = (e: HandoffEvent) =>
-    e.unitId ? unitName(e.unitId) : e.kind === 'escalated' ? '系统' : '打传办';
+  // the person and the unit they acted for: 张三（区公安分局）; the clock acts as 系统
+  const side = (e: HandoffEvent) =>
+    e.unitId
+      ? unitName(e.unitId)
+      : e.kind === 'escalated'
+        ? '系统'
+        : e.kind === 'urged' || e.kind === 'supervised'
+          ? '督查人员'
+          : '打传办';
+  const actor = (e: HandoffEvent) => (e.actorName ? `${e.actorName}（${side(e)}）` : side(e));
   return (
     <Timeline
       data-testid="handoff-timeline"

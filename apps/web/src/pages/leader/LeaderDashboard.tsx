@@ -1,5 +1,5 @@
 import { Space, Typography } from 'antd';
-import { UnitChart, useDashboard, Overview } from '../../components/Dashboard';
+import { AnalysisCharts, UnitChart, useDashboard, Overview } from '../../components/Dashboard';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 
@@ -29,6 +29,7 @@ export default function LeaderDashboard() {
           </Space>
         )}
       </QueryState>
+      <AnalysisCharts />
     </Space>
   );
 }

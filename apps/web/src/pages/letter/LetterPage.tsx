@@ -11,6 +11,8 @@ import { useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
 import { useLetter } from '../../api/meetings';
 import { useUnitNames } from '../../api/queries';
+import { useMe } from '../../auth';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 import { formatPoints, LETTER_STEPS } from '../../lib/letters';
@@ -122,10 +124,15 @@ function Content({ letter }: { letter: LetterDetail }) {
 }
 
 function LetterView({ letter }: { letter: LetterDetail }) {
+  const me = useMe();
   const unitName = useUnitNames();
   const stamps = [null, letter.issuedAt, letter.signedAt, letter.finalizedAt];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="letter-detail">
+      <Breadcrumbs
+        list={{ title: me.role === 'unit' ? '我的责任书' : '责任书', to: '/letters' }}
+        current={letter.title}
+      />
       <Card
         title={
           <Space wrap>

@@ -1,27 +1,57 @@
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
-import type { Letter, LetterStatus } from '@lianxi/domain';
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { LETTER_STATUS_LABELS, type LetterStatus } from '@lianxi/domain';
+import { Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useLetters } from '../../api/meetings';
+import { useLetterList } from '../../api/meetings';
 import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
-import { QueryState } from '../../components/QueryState';
+import { useFromList } from '../../components/Breadcrumbs';
+import { SearchableList } from '../../components/SearchableList';
+import type { SearchField } from '../../components/SearchBar';
+import { options, useUnitField } from '../../components/search-fields';
 import { formatDate } from '../../lib/format';
-import { LetterStatusTag, OwnStanding, useYearParam, YearSelect } from './letter-parts';
+import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+import { LetterStatusTag, OwnStanding, useYearParam } from './letter-parts';
+
+const FILTERS = ['q', 'unitId', 'year', 'status'] as const;
+/** Newest year first until the clerk sorts otherwise. */
+const DEFAULT_SORT = '-year';
 
 /** 责任书: the office drafts and issues one per unit and year; a unit reads and signs its own. */
 export default function LettersPage() {
   const me = useMe();
   const office = isOffice(me.role);
-  const { year, years, setYear } = useYearParam();
-  const query = useLetters(year);
+  const unit = me.role === 'unit';
+  // the year searched for, else this year: the year the ranking and a new draft open at
+  const { year, years } = useYearParam();
+  const list = useUrlFilters(FILTERS);
+  const sort = list.sort ?? DEFAULT_SORT;
+  const query = useLetterList({ ...list.apiQuery, sort });
   const unitName = useUnitNames();
+  const from = useFromList(unit ? '我的责任书' : '责任书');
+  const unitField = useUnitField('责任单位');
+  // a unit never sees a draft: offering it would only ever find nothing
+  const statuses = unit
+    ? options(LETTER_STATUS_LABELS).filter((o) => o.value !== 'draft')
+    : options(LETTER_STATUS_LABELS);
+  const fields: SearchField[] = [
+    { kind: 'text', name: 'q', placeholder: '责任书名称 / 单位' },
+    ...(unit ? [] : [unitField]),
+    {
+      kind: 'select',
+      name: 'year',
+      placeholder: '年度',
+      options: years.map((y) => ({ value: String(y), label: `${y} 年度` })),
+      width: 120,
+    },
+    { kind: 'select', name: 'status', placeholder: '状态', options: statuses, width: 120 },
+  ];
   return (
-    <Card title={me.role === 'unit' ? '我的责任书' : '责任书'}>
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+    <Card
+      title={unit ? '我的责任书' : '责任书'}
+      extra={
         <Space wrap>
-          <YearSelect year={year} years={years} onChange={setYear} />
-          {me.role !== 'unit' && (
+          {!unit && (
             <Link to={`/letters/ranking?year=${year}`}>
               <Button icon={<TrophyOutlined />}>考核排名</Button>
             </Link>
@@ -34,59 +64,77 @@ export default function LettersPage() {
             </Link>
           )}
         </Space>
-        {me.role === 'unit' && <OwnStanding year={year} />}
-        <QueryState {...query}>
-          {(letters) => (
-            <div data-testid="letter-list">
-              <Table<Letter>
-                rowKey="id"
-                dataSource={letters}
-                scroll={{ x: 820 }}
-                pagination={false}
-                locale={{
-                  emptyText: (
-                    <Empty
-                      description={
-                        me.role === 'unit' ? `${year} 年度责任书尚未下达` : `${year} 年度暂无责任书`
-                      }
-                    />
-                  ),
-                }}
-                columns={[
-                  { title: '年度', dataIndex: 'year', width: 80 },
-                  {
-                    title: '责任单位',
-                    dataIndex: 'unitId',
-                    width: 190,
-                    render: (id: string) => unitName(id),
-                  },
-                  {
-                    title: '责任书',
-                    dataIndex: 'title',
-                    render: (t: string, l) => (
-                      <Link to={`/letters/${l.id}`} data-testid="letter-link">
-                        {t}
-                      </Link>
-                    ),
-                  },
-                  {
-                    title: '状态',
-                    dataIndex: 'status',
-                    width: 90,
-                    render: (s: LetterStatus) => <LetterStatusTag status={s} />,
-                  },
-                  { title: '下达', dataIndex: 'issuedAt', width: 150, render: formatDate },
-                  { title: '签订', dataIndex: 'signedAt', width: 150, render: formatDate },
-                ]}
-              />
-              {office && (
-                <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-                  草稿仅打传办可见；下达后责任单位收到通知并签订，督查、领导可查阅。
-                </Typography.Paragraph>
-              )}
-            </div>
-          )}
-        </QueryState>
+      }
+    >
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+        {unit && <OwnStanding year={year} />}
+        <SearchableList
+          list={list}
+          fields={fields}
+          query={query}
+          testId="letter-list"
+          empty={unit ? '暂无下达给本单位的责任书' : '暂无责任书'}
+          scrollX={860}
+          columns={[
+            {
+              title: '责任书',
+              dataIndex: 'title',
+              render: (t: string, l) => (
+                <Typography.Text ellipsis={{ tooltip: t }} style={{ maxWidth: '100%' }}>
+                  <Link to={`/letters/${l.id}`} state={from} data-testid="letter-link">
+                    {t}
+                  </Link>
+                </Typography.Text>
+              ),
+            },
+            {
+              title: '年度',
+              key: 'year',
+              dataIndex: 'year',
+              width: 90,
+              sorter: true,
+              // from the default (newest first) a click turns it round, not off
+              sortDirections: ['descend', 'ascend'],
+              sortOrder: sortOrderOf(sort, 'year'),
+            },
+            {
+              title: '责任单位',
+              dataIndex: 'unitId',
+              width: 180,
+              ellipsis: true,
+              render: (id: string) => unitName(id),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 90,
+              render: (s: LetterStatus) => <LetterStatusTag status={s} />,
+            },
+            {
+              title: '下达',
+              key: 'issuedAt',
+              dataIndex: 'issuedAt',
+              width: 130,
+              sorter: true,
+              sortOrder: sortOrderOf(sort, 'issuedAt'),
+              render: formatDate,
+            },
+            {
+              title: '签订',
+              key: 'signedAt',
+              dataIndex: 'signedAt',
+              width: 130,
+              sorter: true,
+              sortOrder: sortOrderOf(sort, 'signedAt'),
+              render: formatDate,
+            },
+          ]}
+        />
+        {office && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            草稿仅打传办可见；下达后责任单位收到通知并签订，督查、领导可查阅。
+          </Typography.Text>
+        )}
       </Space>
     </Card>
   );

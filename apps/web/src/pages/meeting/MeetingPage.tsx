@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useMeeting } from '../../api/meetings';
 import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 import { MEETING_KIND_COLOURS } from './meeting-tags';
@@ -47,6 +48,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="meeting-detail">
+      <Breadcrumbs list={{ title: '会议', to: '/meetings' }} current={meeting.title} />
       <Card
         title={
           <Space wrap>

@@ -14,10 +14,13 @@ import {
 } from 'antd';
 import type { UploadFile } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { previewQueryOf, useFreshIssuePreview, useIssuePreview } from '../../api/issue-preview';
 import { useInvalidateTasks, useUnitDetails, useUnits } from '../../api/queries';
 import { useErrorNotice } from '../../components/feedback';
 import { FilePicker, refusedText, sendPicked } from '../../components/FilePicker';
 import { applyProblemToForm, textRules } from '../../lib/forms';
+import { numberRules } from '../../lib/number-rules';
+import { DuePreview, IssueConfirmation } from './IssuePreview';
 import { UnitDuties, UnitOption } from './UnitDuties';
 
 export interface IssueOrderValues {
@@ -74,7 +77,7 @@ export function IssueOrderForm({
   const notice = useErrorNotice();
   const invalidate = useInvalidateTasks();
   const [busy, setBusy] = useState(false);
-  const { notification } = App.useApp();
+  const { notification, modal } = App.useApp();
   // the notice, a list of addresses: sent once the order exists, each with its progress
   const [files, setFiles] = useState<UploadFile[]>([]);
   const units = useUnits();
@@ -83,6 +86,11 @@ export function IssueOrderForm({
   const lead = Form.useWatch('leadUnitId', form);
   const assists = Form.useWatch('assistUnitIds', form) ?? [];
   const priority = Form.useWatch('priority', form);
+  const dueInWorkdays = Form.useWatch('dueInWorkdays', form);
+  const preview = useIssuePreview(previewQueryOf({ priority, dueInWorkdays }));
+  const freshPreview = useFreshIssuePreview();
+  // the page asks before sending; in the meeting's dialog the dialog is that step
+  const confirmFirst = layout === 'page';
 
   const options = (exclude: string[]) =>
     (units.data ?? [])
@@ -100,9 +108,34 @@ export function IssueOrderForm({
     ...(lead ? [[lead, 'lead' as const]] : []),
   ]);
 
+  const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? id;
+
+  /** Asks with the limits counted afresh, since "now" has moved since the form opened. */
+  const confirmed = async (v: IssueOrderValues): Promise<boolean> => {
+    const query = previewQueryOf(v);
+    if (!query) return false;
+    const counted = await freshPreview(query);
+    return modal.confirm({
+      title: '确认下发交办单',
+      width: 520,
+      content: (
+        <IssueConfirmation
+          title={v.title}
+          lead={unitName(v.leadUnitId!)}
+          assists={(v.assistUnitIds ?? []).map(unitName)}
+          preview={counted}
+        />
+      ),
+      okText: '确认下发',
+      cancelText: '返回修改',
+      okButtonProps: { 'data-testid': 'issue-confirm' },
+    });
+  };
+
   const onFinish = async (v: IssueOrderValues) => {
-    setBusy(true);
     try {
+      if (confirmFirst && !(await confirmed(v))) return;
+      setBusy(true);
       const order = await send(toIssueInput(v));
       if (files.length > 0) {
         const { refused } = await sendPicked(
@@ -167,12 +200,17 @@ export function IssueOrderForm({
             label="办理时限（工作日）"
             name="dueInWorkdays"
             extra={`留空按规则默认：${priority === 'urgent' ? '特急件当日办结' : '普通件 5 个工作日'}`}
-            rules={[{ type: 'integer', min: 0, max: 250, message: '请填写 0–250 之间的整数' }]}
+            rules={numberRules('办理时限', IssueWorkOrderInput.shape.dueInWorkdays.unwrap(), {
+              unit: ' 个工作日',
+            })}
           >
-            <InputNumber min={0} max={250} precision={0} style={{ width: '100%' }} />
+            <InputNumber style={{ width: '100%' }} placeholder="例如 5" />
           </Form.Item>
         </Col>
       </Row>
+      <div style={{ marginBottom: 16 }}>
+        <DuePreview preview={preview.data} loading={preview.isFetching} />
+      </div>
       <Form.Item
         label="主办单位"
         name="leadUnitId"

@@ -2,7 +2,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTasksIn } from '../../api/queries';
-import { UnitChart, useDashboard, Overview } from '../../components/Dashboard';
+import { AnalysisCharts, UnitChart, useDashboard, Overview } from '../../components/Dashboard';
 import { OverdueTable } from '../../components/OverdueTable';
 import { QueryState } from '../../components/QueryState';
 import { TaskTable } from '../../components/TaskTable';
@@ -46,6 +46,7 @@ export default function OfficeDashboard() {
           </Space>
         )}
       </QueryState>
+      <AnalysisCharts />
     </Space>
   );
 }

@@ -1,5 +1,6 @@
 import { TASK_STATUS_LABELS, type TaskSummary } from '@lianxi/domain';
 import { Card } from 'antd';
+import { exportPath } from '../../api/logs';
 import { useListPage, keys } from '../../api/queries';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
@@ -37,7 +38,7 @@ export default function TasksPage() {
       title="全部任务"
       extra={
         <ExportButton
-          path="/api/exports/tasks.xlsx"
+          path={exportPath('/api/exports/tasks.xlsx', list.apiQuery)}
           fileName="任务台账.xlsx"
           testId="tasks-export"
         />

@@ -3,7 +3,7 @@ import {
   CreateRoutingRuleInput,
   HANDOFF_KIND_LABELS,
   type HandoffKind,
-  type RoutingConditions,
+  RoutingConditions,
   type RoutingRule,
 } from '@lianxi/domain';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
@@ -11,6 +11,7 @@ import { patch, post } from '../../api/client';
 import { useUnits } from '../../api/queries';
 import { ActionModal } from '../../components/ActionModal';
 import { textRules } from '../../lib/forms';
+import { numberRules } from '../../lib/number-rules';
 
 type RuleKind = Exclude<HandoffKind, 'supervision_request'>;
 
@@ -88,9 +89,8 @@ export function RuleModal({
   const tags = (placeholder: string) => (
     <Select mode="tags" tokenSeparators={[',', '，', ' ', '、']} placeholder={placeholder} />
   );
-  const atLeast = (precision: number) => (
-    <InputNumber min={0} precision={precision} style={{ width: '100%' }} placeholder="不限" />
-  );
+  const atLeast = <InputNumber style={{ width: '100%' }} placeholder="不限" />;
+  const bounds = RoutingConditions.shape;
 
   return (
     <ActionModal<Values>
@@ -173,18 +173,30 @@ export function RuleModal({
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={8}>
-          <Form.Item label="人数不少于" name={['conditions', 'minParticipants']}>
-            {atLeast(0)}
+          <Form.Item
+            label="人数不少于"
+            name={['conditions', 'minParticipants']}
+            rules={numberRules('人数门槛', bounds.minParticipants.unwrap())}
+          >
+            {atLeast}
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item label="层级不少于" name={['conditions', 'minLevels']}>
-            {atLeast(0)}
+          <Form.Item
+            label="层级不少于"
+            name={['conditions', 'minLevels']}
+            rules={numberRules('层级门槛', bounds.minLevels.unwrap())}
+          >
+            {atLeast}
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item label="金额不少于（元）" name={['conditions', 'minAmountYuan']}>
-            {atLeast(2)}
+          <Form.Item
+            label="金额不少于（元）"
+            name={['conditions', 'minAmountYuan']}
+            rules={numberRules('金额门槛', bounds.minAmountYuan.unwrap())}
+          >
+            {atLeast}
           </Form.Item>
         </Col>
       </Row>

@@ -86,8 +86,12 @@ function CaseView({ c }: { c: SupervisionCaseDetail }) {
             items={[
               {
                 key: 'task',
-                label: '督办事项',
-                children: <Link to={`/tasks/${c.taskId}`}>{c.title}</Link>,
+                label: c.handoffId ? '督办事项（移送件）' : '督办事项',
+                children: (
+                  <Link to={c.handoffId ? `/handoffs/${c.handoffId}` : `/tasks/${c.taskId}`}>
+                    {c.title}
+                  </Link>
+                ),
               },
               { key: 'unit', label: '责任单位', children: unitName(c.unitId) },
               { key: 'opened', label: '立案时间', children: formatTime(c.openedAt) },

@@ -5,13 +5,15 @@ import { keys, useListPage, useUnitNames } from '../../api/queries';
 import { useFromList } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
-import { LEVEL_OPTIONS, useUnitField } from '../../components/search-fields';
+import { LEVEL_OPTIONS, options, useUnitField } from '../../components/search-fields';
 import { EscalationTag } from '../../components/tags';
 import { urlTableProps } from '../../components/server-table';
 import { formatTime } from '../../lib/format';
 import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 
-const FILTERS = ['q', 'unitId', 'level', 'from', 'to'] as const;
+const FILTERS = ['q', 'subjectType', 'unitId', 'level', 'from', 'to'] as const;
+
+const SUBJECTS = { task: '任务', handoff: '移送件' } as const;
 
 function CaseTable({ status }: { status: 'open' | 'closed' }) {
   const list = useUrlFilters(FILTERS);
@@ -24,6 +26,13 @@ function CaseTable({ status }: { status: 'open' | 'closed' }) {
   const unitField = useUnitField('责任单位');
   const fields: SearchField[] = [
     { kind: 'text', name: 'q', placeholder: '编号 / 事项' },
+    {
+      kind: 'select',
+      name: 'subjectType',
+      placeholder: '类别',
+      options: options(SUBJECTS),
+      width: 110,
+    },
     unitField,
     { kind: 'select', name: 'level', placeholder: '督办等级', options: LEVEL_OPTIONS.slice(1) },
     { kind: 'dates', from: 'from', to: 'to', placeholder: ['立案自', '立案至'] },
@@ -61,7 +70,17 @@ function CaseTable({ status }: { status: 'open' | 'closed' }) {
                   sortOrder: sortOrderOf(list.sort, 'level'),
                   render: (l: number) => <EscalationTag level={l} />,
                 },
-                { title: '编号', dataIndex: 'serial', width: 170 },
+                {
+                  title: '编号',
+                  dataIndex: 'serial',
+                  width: 190,
+                  render: (serial: string, c) => (
+                    <>
+                      <Tag>{SUBJECTS[c.subjectType]}</Tag>
+                      {serial}
+                    </>
+                  ),
+                },
                 {
                   title: '事项',
                   dataIndex: 'title',

@@ -13,8 +13,18 @@ import {
   statusLabel,
 } from '../../lib/format';
 
-const actorLabel = (role: string) =>
+const roleLabel = (role: string) =>
   role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? role);
+
+/**
+ * Who acted, as a clerk names them: "公安联络员（区公安分局）". Staff of no unit (the office,
+ * supervisors) are placed by their role; the system's own steps, and an account since
+ * removed, by the role alone.
+ */
+export const actorLabel = (e: Pick<TaskEvent, 'actorRole' | 'actorName' | 'actorUnit'>) =>
+  e.actorName
+    ? `${e.actorName}（${e.actorUnit ?? roleLabel(e.actorRole)}）`
+    : roleLabel(e.actorRole);
 
 const EVENT_COLOURS: Record<string, string> = {
   approve: 'green',
@@ -53,7 +63,7 @@ export function EventTimeline({
               <Space wrap size={4}>
                 <Typography.Text strong>{EVENT_LABELS[e.action] ?? e.action}</Typography.Text>
                 <Typography.Text type="secondary">
-                  {formatTime(e.at)} · {actorLabel(e.actorRole)}
+                  {formatTime(e.at)} · <span data-testid="event-actor">{actorLabel(e)}</span>
                 </Typography.Text>
                 {e.toStatus && e.fromStatus !== e.toStatus && (
                   <Tag>

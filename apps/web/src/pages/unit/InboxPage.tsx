@@ -1,12 +1,12 @@
-import type { TaskStatus } from '@lianxi/domain';
+import type { TaskStatus, TaskSummary } from '@lianxi/domain';
 import { Badge, Card, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useTasksIn } from '../../api/queries';
+import { keys, useListPage } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
 import { LEVEL_OPTIONS } from '../../components/search-fields';
 import { TaskTable } from '../../components/TaskTable';
-import { useUrlFilters } from '../../lib/url-filters';
+import { type UrlFilters, useUrlFilters } from '../../lib/url-filters';
 
 const FILTERS = ['q', 'level', 'dueFrom', 'dueTo'] as const;
 const FIELDS: SearchField[] = [
@@ -16,60 +16,82 @@ const FIELDS: SearchField[] = [
 ];
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
+/** Each tab is one request: its statuses go to the API together (`status=a,b`). */
 const TABS: { key: string; label: string; statuses: TaskStatus[]; empty: string }[] = [
   { key: 'issued', label: '待签收', statuses: ['issued'], empty: '没有待签收的任务' },
   { key: 'doing', label: '办理中', statuses: ['accepted', 'returned'], empty: '没有办理中的任务' },
-  { key: 'done', label: '已反馈', statuses: ['reported', 'closed'], empty: '没有已反馈的任务' },
+  { key: 'done', label: '已反馈', statuses: ['reported'], empty: '没有已反馈的任务' },
+  { key: 'closed', label: '已办结', statuses: ['closed'], empty: '没有已办结的任务' },
+  { key: 'all', label: '全部', statuses: [], empty: '暂无任务' },
 ];
 
+const statusParam = (statuses: TaskStatus[]) => (statuses.length ? statuses.join(',') : undefined);
+
+/** What is due first comes first, unless the clerk sorts otherwise. */
+const DEFAULT_SORT = 'dueAt';
+
 function TabBody({
-  statuses,
-  empty,
-  tabKey,
-  filters,
+  tab,
+  list,
 }: {
-  statuses: TaskStatus[];
-  empty: string;
-  tabKey: string;
-  filters: Filters;
+  tab: (typeof TABS)[number];
+  list: UrlFilters<(typeof FILTERS)[number]>;
 }) {
-  const query = useTasksIn(statuses, filters);
+  const sort = list.sort ?? DEFAULT_SORT;
+  const query = useListPage<TaskSummary>(keys.tasks, '/api/tasks', {
+    ...list.apiQuery,
+    sort,
+    status: statusParam(tab.statuses),
+  });
   return (
     <QueryState {...query}>
-      {(tasks) => (
+      {(page) => (
         <TaskTable
-          tasks={tasks}
+          tasks={page.items}
           showUnit={false}
-          empty={empty}
-          testId={`inbox-${tabKey}`}
+          empty={tab.empty}
+          testId={`inbox-${tab.key}`}
           listTitle="我的任务"
+          loading={query.isFetching}
+          paging={{
+            page: list.page,
+            pageSize: list.pageSize,
+            total: page.total ?? page.items.length,
+            onChange: list.setPage,
+            sort,
+            onSort: list.setSort,
+          }}
         />
       )}
     </QueryState>
   );
 }
 
-function TabLabel({
-  label,
-  statuses,
-  filters,
-}: {
-  label: string;
-  statuses: TaskStatus[];
-  filters: Filters;
-}) {
-  const { data } = useTasksIn(statuses, filters);
+/** The tab's count under the same search: one row asked for, the total counted by the server. */
+function TabLabel({ tab, filters }: { tab: (typeof TABS)[number]; filters: Filters }) {
+  const { data } = useListPage<TaskSummary>(keys.tasks, '/api/tasks', {
+    ...filters,
+    status: statusParam(tab.statuses),
+    offset: 0,
+    limit: 1,
+  });
+  const count = data?.total;
   return (
-    <Space size={6}>
-      {label}
-      {data !== undefined && (
-        <Badge count={data.length} showZero color={data.length ? '#b71c1c' : '#bfbfbf'} />
+    <Space size={6} data-testid={`inbox-tab-${tab.key}`}>
+      {tab.label}
+      {count !== undefined && (
+        <Badge
+          count={count}
+          showZero
+          overflowCount={999}
+          color={count && tab.key !== 'closed' && tab.key !== 'all' ? '#b71c1c' : '#bfbfbf'}
+        />
       )}
     </Space>
   );
 }
 
-/** 成员单位的任务箱: what to sign for, what is in hand, what has been reported. */
+/** 成员单位的任务箱: to sign for, in hand, reported, closed, and everything, each paged. */
 export default function InboxPage() {
   const [params, setParams] = useSearchParams();
   const list = useUrlFilters(FILTERS);
@@ -84,20 +106,20 @@ export default function InboxPage() {
       />
       <Tabs
         activeKey={active}
+        destroyOnHidden
         onChange={(key) =>
           setParams((prev) => {
-            // the search stays across tabs
+            // the search stays across tabs; the page starts again
             const next = new URLSearchParams(prev);
             next.set('tab', key);
+            next.delete('page');
             return next;
           })
         }
         items={TABS.map((t) => ({
           key: t.key,
-          label: <TabLabel label={t.label} statuses={t.statuses} filters={list.filters} />,
-          children: (
-            <TabBody statuses={t.statuses} empty={t.empty} tabKey={t.key} filters={list.filters} />
-          ),
+          label: <TabLabel tab={t} filters={list.filters} />,
+          children: <TabBody tab={t} list={list} />,
         }))}
       />
     </Card>
