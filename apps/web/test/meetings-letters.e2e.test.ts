@@ -97,6 +97,10 @@ describe('meetings and responsibility letters through the web workbench', () => 
     await poll(() => issue.getByTestId('selected-duties').textContent()).toContain('区公安分局');
     await screenshot(office.page, 'office-resolution-issue-1366');
     await issue.getByTestId('issue-submit').click();
+    // the form asks before sending, with the day the order will be due
+    const asked = office.page.locator('.ant-modal-confirm');
+    await poll(() => asked.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+    await asked.getByTestId('issue-confirm').click();
     await poll(() => issue.isVisible()).toBe(false);
     await poll(() => item.getByTestId('resolution-progress').getAttribute('data-progress')).toBe(
       'in_progress',

@@ -70,6 +70,10 @@ describe('attachments where the work is', () => {
       .toContain('地址清单.pdf');
     await screenshot(office.page, 'office-issue-with-attachment-1366');
     await office.page.getByTestId('issue-submit').click();
+    // the form asks before sending, with the day the order will be due
+    const confirm = office.page.locator('.ant-modal-confirm');
+    await expect.poll(() => confirm.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+    await confirm.getByTestId('issue-confirm').click();
     await office.page.waitForURL(/\/work-orders\/[0-9a-f-]{36}$/);
     const orderId = office.page.url().split('/').pop()!;
     const [task] = await env.sql<{ id: string }>('SELECT id FROM tasks WHERE work_order_id = $1', [

@@ -91,10 +91,9 @@ function YearPicker({ year, onYear }: { year: number; onYear: (year: number) => 
       name="calendar-year"
       initialValues={{ year }}
       onValuesChange={(_, all) => {
-        form
-          .validateFields()
-          .then(() => all.year != null && onYear(all.year))
-          .catch(() => undefined);
+        // judged by the server's own rule at once: the form's validation may still be running
+        const year = YearParams.shape.year.safeParse(all.year);
+        if (all.year != null && year.success) onYear(year.data);
       }}
     >
       <Form.Item

@@ -89,8 +89,6 @@ export function IssueOrderForm({
   const dueInWorkdays = Form.useWatch('dueInWorkdays', form);
   const preview = useIssuePreview(previewQueryOf({ priority, dueInWorkdays }));
   const freshPreview = useFreshIssuePreview();
-  // the page asks before sending; in the meeting's dialog the dialog is that step
-  const confirmFirst = layout === 'page';
 
   const options = (exclude: string[]) =>
     (units.data ?? [])
@@ -134,7 +132,8 @@ export function IssueOrderForm({
 
   const onFinish = async (v: IssueOrderValues) => {
     try {
-      if (confirmFirst && !(await confirmed(v))) return;
+      // wherever an order is issued, the office sees the units and the due day before it goes
+      if (!(await confirmed(v))) return;
       setBusy(true);
       const order = await send(toIssueInput(v));
       if (files.length > 0) {
