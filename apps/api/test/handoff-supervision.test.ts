@@ -207,6 +207,10 @@ describe("a hand-off's clock opens and raises its case", () => {
     await sweep();
     await sweep();
     expect(await casesOf(h.id)).toEqual([{ level: 2, status: 'open', task_id: null }]);
+    // the notice names the item, the unit that owes it and what happened
+    const [notice] = await noticesFor('supervisor', 'handoff.level2', h.id);
+    expect(notice.title).toBe(`【督办】移交线索 ${h.clueSerial}逾期未反馈`);
+    expect(notice.body).toContain('接收单位：区公安分局');
     const escalated = (await ga.get(`/api/handoffs/${h.id}`))
       .json()
       .events.filter((e: { kind: string }) => e.kind === 'escalated');

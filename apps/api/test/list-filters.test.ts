@@ -54,6 +54,13 @@ describe('task list filters', () => {
     const yellow = await office.get('/api/tasks?level=1&offset=0');
     expect(ids(yellow)).toEqual([overdueTask]);
     expect(yellow.json().total).toBe(1);
+    // the 催办 names the order, the unit that owes it and what happened
+    const [notice] = await env.sql<{ title: string; body: string }>(
+      `SELECT title, body FROM notifications WHERE subject_id = $1 AND kind = 'task.level1' LIMIT 1`,
+      [overdueTask],
+    );
+    expect(notice.title).toMatch(/^【催办】《清查出租屋传销窝点》（.+）已逾期$/);
+    expect(notice.body).toContain('承办单位：区公安分局');
     // the same filter by cursor, as scripts page: no total is counted
     const cursorPaged = await office.get('/api/tasks?level=1');
     expect(ids(cursorPaged)).toEqual([overdueTask]);

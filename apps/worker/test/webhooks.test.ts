@@ -74,7 +74,8 @@ describe('unit webhooks', () => {
       log: silent,
     });
     try {
-      const level1 = () => [...accepted].find((c) => c.startsWith('【催办】任务已逾期'));
+      const level1 = () =>
+        [...accepted].find((c) => c.startsWith('【催办】《') && c.includes('已逾期'));
       const content = await until(async () => level1(), 20_000, 'robot accepted the 催办');
       await new Promise((r) => setTimeout(r, 500));
       expect(attempts.get(content)).toBe(3); // two failures, then accepted, then no more

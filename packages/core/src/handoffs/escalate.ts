@@ -1,5 +1,5 @@
 import { chineseDateTime, HANDOFF_KIND_LABELS, type HandoffClockEvent } from '@lianxi/domain';
-import { clues, handoffEvents } from '@lianxi/db';
+import { clues, handoffEvents, units } from '@lianxi/db';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { loadConference } from '../calendar/load.js';
@@ -52,10 +52,13 @@ export async function applyHandoffEvent(
   dueAt: Date,
 ): Promise<void> {
   const [clue] = await ctx.db
-    .select({ serial: clues.serial })
+    .select({ serial: clues.serial, unit: units.name })
     .from(clues)
+    .innerJoin(units, eq(units.id, h.toUnitId))
     .where(eq(clues.id, h.clueId));
+  // every notice names the item, the unit that owes it and what happened
   const what = `${HANDOFF_KIND_LABELS[h.kind]}线索 ${clue.serial}`;
+  const by = `接收单位：${clue.unit}。`;
   const level = event.kind === 'level' ? event.level : 1;
   const base = {
     subjectType: 'handoff',
@@ -72,8 +75,8 @@ export async function applyHandoffEvent(
         units: [h.toUnitId],
         roles: ['office'],
         kind: 'handoff.unsigned',
-        title: '【催办】移送线索未按时接收',
-        body: `${what}已超过接收时限，请立即接收。`,
+        title: `【催办】${what}未按时接收`,
+        body: `${by}已超过接收时限，请立即接收。`,
       });
       return;
     case 'level': {
@@ -89,10 +92,10 @@ export async function applyHandoffEvent(
               ? ['office', 'supervisor']
               : ['office', 'supervisor', 'leader'],
         kind: `handoff.level${event.level}`,
-        title: `【${LEVEL_TITLES[event.level]}】${referral ? '移送案件逾期未作出立案决定' : '移送线索逾期未反馈'}`,
+        title: `【${LEVEL_TITLES[event.level]}】${what}${referral ? '逾期未作出立案决定' : '逾期未反馈'}`,
         body: referral
-          ? `${what}已超过法定审查期限（3日），请立即作出是否立案的决定并书面说明理由。`
-          : `${what}已超过办理时限，请立即反馈办理结果。`,
+          ? `${by}已超过法定审查期限（3日），请立即作出是否立案的决定并书面说明理由。`
+          : `${by}已超过办理时限，请立即反馈办理结果。`,
       });
       // 督办 opens the hand-off's supervision case and 挂牌督办 raises it, as for a task
       if (event.level >= 2)
@@ -111,7 +114,7 @@ export async function applyHandoffEvent(
         ...sender,
         roles: ['office'],
         kind: 'handoff.items_overdue',
-        title: '【催办】涉案物品逾期未移交',
+        title: `【催办】${what}涉案物品逾期未移交`,
         body: `${what}已立案，涉案物品应于接到立案通知之日起3日内移交公安机关。`,
       });
   }

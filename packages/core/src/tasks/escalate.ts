@@ -1,5 +1,5 @@
 import type { ClockEvent, EscalationReason } from '@lianxi/domain';
-import { escalations, unnestRows, workOrders } from '@lianxi/db';
+import { escalations, units, unnestRows, workOrders } from '@lianxi/db';
 import { inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { Ctx } from '../context.js';
@@ -24,10 +24,12 @@ interface Effect {
   caseLevel?: 2 | 3;
 }
 
-type OrderText = { serial: string; title: string };
+type OrderText = { serial: string; title: string; unit: string };
 
 function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effect {
+  // every notice names the item, the unit that owes it and what happened (DESIGN §2 words)
   const what = `《${order.title}》（${order.serial}）`;
+  const by = `承办单位：${order.unit}。`;
   const base = {
     subjectType: 'task',
     subjectId: task.id,
@@ -41,8 +43,8 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
           ...base,
           units: [task.unitId],
           kind: 'task.due_soon',
-          title: '【提醒】任务即将到期',
-          body: `${what}即将到期，请抓紧办理。`,
+          title: `【提醒】${what}即将到期`,
+          body: `${by}任务即将到期，请抓紧办理。`,
         },
       };
     case 'unsigned':
@@ -54,8 +56,8 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
           units: [task.unitId],
           roles: ['office'],
           kind: 'task.unsigned',
-          title: '【催办】任务未按时签收',
-          body: `${what}已超过签收时限，请立即签收。`,
+          title: `【催办】${what}未按时签收`,
+          body: `${by}已超过签收时限，请立即签收。`,
           urgent: true,
         },
       };
@@ -69,9 +71,9 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
           kind: 'task.office_overdue',
           title:
             task.status === 'returned'
-              ? '【催办】退回事项逾期未审定'
-              : '【催办】反馈事项逾期未审核',
-          body: `${what}等待打传办处理已超过时限。`,
+              ? `【催办】${what}退回逾期未审定`
+              : `【催办】${what}反馈逾期未审核`,
+          body: `${by}等待打传办处理已超过时限。`,
           urgent: true,
         },
       };
@@ -91,11 +93,11 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
           units: [task.unitId],
           roles: [...roles],
           kind: `task.level${event.level}`,
-          title: `【${LEVEL_TITLES[event.level]}】任务已逾期`,
+          title: `【${LEVEL_TITLES[event.level]}】${what}已逾期`,
           body:
             event.level === 3
-              ? `${what}逾期未办结，已挂牌督办并将在考评中扣分。`
-              : `${what}已逾期，请立即办理并说明原因。`,
+              ? `${by}逾期未办结，已挂牌督办并将在考评中扣分。`
+              : `${by}已逾期，请立即办理并说明原因。`,
           urgent: true,
         },
       };
@@ -123,7 +125,18 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
         .where(inArray(workOrders.id, orderIds))
     ).map((o) => [o.id, o]),
   );
-  const effects = due.map((d) => describe(d, orders.get(d.task.workOrderId)!));
+  const unitIds = [...new Set(due.map((d) => d.task.unitId))];
+  const unitNames = new Map(
+    (
+      await ctx.db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(inArray(units.id, unitIds))
+    ).map((u) => [u.id, u.name]),
+  );
+  const effects = due.map((d) =>
+    describe(d, { ...orders.get(d.task.workOrderId)!, unit: unitNames.get(d.task.unitId) ?? '' }),
+  );
 
   const wanted = effects.filter((e) => e.escalation);
   const recorded = new Set<string>();
