@@ -25,6 +25,7 @@ import { briefingRoutes } from './routes/briefings.js';
 import { exportRoutes } from './routes/exports.js';
 import { statReportRoutes } from './routes/stat-reports.js';
 import { healthRoutes } from './routes/health.js';
+import { queueRoutes } from './routes/queues.js';
 import { policyCalendarRoutes } from './routes/policy-calendar.js';
 import { routingRuleRoutes } from './routes/routing-rules.js';
 import { supervisionRoutes } from './routes/supervision.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(briefingRoutes);
   await app.register(exportRoutes);
   await app.register(dashboardRoutes);
+  await app.register(queueRoutes, deps);
   if (deps.webDist !== false) await app.register(webPlugin, { dist: deps.webDist });
   return app;
 }

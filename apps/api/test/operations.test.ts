@@ -29,6 +29,9 @@ describe('health', () => {
       connectionTimeoutMillis: 1000,
     });
     const redis = createRedis(TEST_REDIS_URL, 'producer');
+    // the producer connection queues nothing while connecting: let it connect first, so the
+    // check below is about PostgreSQL alone
+    if (redis.status !== 'ready') await new Promise((ready) => redis.once('ready', ready));
     const deps: AppDeps = {
       config: env.config,
       database,

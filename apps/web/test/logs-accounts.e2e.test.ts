@@ -121,4 +121,25 @@ describe('the administrator reads the logs and edits accounts', () => {
     expectNoErrors(s);
     await s.context.close();
   });
+
+  it('队列监控：各队列的任务数与待投递事件一目了然', async () => {
+    const s = await openSession(browser, baseURL);
+    const { page } = s;
+    await login(page, 'admin');
+    await openMenu(page, '队列监控');
+    await page.waitForURL('**/queues');
+    for (const name of ['deadlines', 'notifications', 'clues', 'maintenance'])
+      await expect.poll(() => page.getByTestId(`queue-${name}`).count()).toBe(1);
+    expect(await page.getByTestId('queue-deadlines').textContent()).toContain('时限与督办');
+    await expect
+      .poll(() => page.getByTestId('outbox-status').textContent())
+      .toMatch(/事件均已投递|待投递事件 \d+ 条/);
+    await screenshot(page, 'admin-queues-1366');
+    const phone = await openSession(browser, baseURL, PHONE);
+    await login(phone.page, 'admin');
+    await phone.page.goto('/queues');
+    await expect.poll(() => phone.page.getByTestId('queue-clues').count()).toBe(1);
+    await screenshot(phone.page, 'admin-queues-390');
+    expectNoErrors(s, phone);
+  }, 120_000);
 });

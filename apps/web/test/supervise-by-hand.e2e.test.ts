@@ -123,6 +123,8 @@ describe('a supervisor chases an overdue hand-off', () => {
     const caseRow = sup.page.getByTestId('cases-open').locator('tr', { hasText: serial });
     await expect.poll(() => caseRow.textContent()).toContain('移送件');
     await caseRow.getByRole('link').first().click();
+    // the list's link bears the same name as the case page's: leave the list first
+    await sup.page.waitForURL(/\/supervision\/cases\/[0-9a-f-]{36}$/);
     await sup.page.getByRole('link', { name: '恒信互助会（又名“恒信养老俱乐部”）' }).click();
     await sup.page.waitForURL(`**/handoffs/${handoffId}`);
 

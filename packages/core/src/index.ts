@@ -6,6 +6,7 @@ export * from './common/pg-error.js';
 export * from './config.js';
 export * from './context.js';
 export * from './outbox/write.js';
+export * from './outbox/queue-status.js';
 export * from './seed/seed-demo.js';
 export * from './transaction.js';
 export * from './units/index.js';

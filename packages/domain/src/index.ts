@@ -21,3 +21,4 @@ export * from './clues/index.js';
 export * from './meetings/index.js';
 export * from './letters/index.js';
 export * from './stats/index.js';
+export * from './operations/queues.js';

@@ -1,4 +1,10 @@
-import type { AuditActor, AuditPage, AuditVerifyResult, LoginLogPage } from '@lianxi/domain';
+import type {
+  AuditActor,
+  AuditPage,
+  AuditVerifyResult,
+  LoginLogPage,
+  QueuesOverview,
+} from '@lianxi/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, withQuery } from './client';
 
@@ -49,4 +55,13 @@ export function useLoginLogPage(query: Query) {
 export function exportPath(path: string, query: Query): string {
   const { offset: _o, limit: _l, sort: _s, ...filters } = query;
   return withQuery(path, filters);
+}
+
+/** 队列监控, looked at again every ten seconds while the page is open. */
+export function useQueuesOverview() {
+  return useQuery({
+    queryKey: ['admin', 'queues'],
+    queryFn: () => get<QueuesOverview>('/api/admin/queues'),
+    refetchInterval: 10_000,
+  });
 }

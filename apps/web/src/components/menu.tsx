@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   AppstoreOutlined,
+  DatabaseOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -143,6 +144,7 @@ export function menuFor(role: Role): MenuEntry[] {
           ? [
               entry('/login-log', '登录日志', <LoginOutlined />),
               entry('/users', '账号管理', <UserOutlined />),
+              entry('/queues', '队列监控', <DatabaseOutlined />),
             ]
           : []),
         ...common,
