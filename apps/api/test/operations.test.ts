@@ -90,6 +90,11 @@ describe('operations surface', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.paths['/api/units'].post.requestBody).toBeDefined();
+    // the public routes need no token; every other one inherits the bearer requirement
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    for (const path of ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout'])
+      expect(doc.paths[path].post.security, path).toEqual([]);
+    expect(doc.paths['/api/units'].post.security).toBeUndefined();
   });
 
   it('exposes Prometheus metrics including request latency', async () => {

@@ -19,7 +19,12 @@ export const openapiPlugin = fp(async (app: FastifyInstance) => {
       },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // a public route (login, refresh, logout) needs no token: say so, or clients send one
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: unknown } | undefined)?.access;
+      return access === 'public' ? { ...out, schema: { ...out.schema, security: [] } } : out;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 });
