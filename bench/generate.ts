@@ -175,7 +175,7 @@ const insertTasksSql = `
                      issued_at, sign_due_at, return_due_at, due_at, due_basis, original_due_at,
                      due_soon_at, level1_at, level2_at, level3_at, office_due_at, paused_at,
                      escalation_level, ladder_level, sign_reminded, due_soon_sent,
-                     office_reminded, red_flag, next_check_at, version, created_at, updated_at)
+                     office_ladder_level, red_flag, next_check_at, version, created_at, updated_at)
   SELECT $3, order_id, unit_id, (CASE WHEN j = 0 THEN 'lead' ELSE 'assist' END)::assignment_role,
          status, CASE WHEN status = 'returned' THEN 'accepted'::task_status END,
          issued, sign_due, issued + interval '2 days', due,
@@ -184,7 +184,7 @@ const insertTasksSql = `
          due, soon, due, l2, l3, office_due, CASE WHEN paused THEN moved END,
          GREATEST(ladder, CASE WHEN status = 'issued' AND sign_due <= ev THEN 1 ELSE 0 END,
                   CASE WHEN office_reminded THEN 1 ELSE 0 END),
-         ladder, sign_due <= ev, soon <= ev, office_reminded, ladder >= 3,
+         ladder, sign_due <= ev, soon <= ev, office_reminded::int, ladder >= 3,
          CASE WHEN running THEN
                 LEAST(CASE WHEN status = 'issued' AND sign_due > now() THEN sign_due END,
                       CASE WHEN ladder = 0 AND soon > now() THEN soon END,

@@ -12,13 +12,16 @@ export interface TaskInstants {
   level2At: Date;
   level3At: Date;
   officeDueAt: Date | null;
+  officeLevel2At: Date | null;
+  officeLevel3At: Date | null;
 }
 
 export async function taskInstants(env: TestEnv, taskId: string): Promise<TaskInstants> {
   const [row] = await env.sql<TaskInstants>(
     `SELECT sign_due_at AS "signDueAt", return_due_at AS "returnDueAt", due_at AS "dueAt",
             level1_at AS "level1At", level2_at AS "level2At", level3_at AS "level3At",
-            office_due_at AS "officeDueAt"
+            office_due_at AS "officeDueAt", office_level2_at AS "officeLevel2At",
+            office_level3_at AS "officeLevel3At"
        FROM tasks WHERE id = $1`,
     [taskId],
   );

@@ -333,13 +333,52 @@ describe('returns and rulings', () => {
         .status,
     ).toBe('returned');
 
-    // far past the unit's due time and the office's ruling limit, while the office owes a ruling
-    const wait = Math.max(
-      9 * DAY,
-      (await taskInstants(env, id)).officeDueAt!.getTime() - env.clock.now().getTime() + DAY,
-    );
-    env.clock.advance(wait);
+    // the office owes a ruling: its own limit passes, then its 督办 and 挂牌督办 steps, while
+    // the unit's clock, long past its due time by the end, does not run
+    const instants = await taskInstants(env, id);
+    const supervisor = await env.as('supervisor');
+    const officeLevels = async () =>
+      (
+        await env.sql<{ level: number }>(
+          "SELECT level FROM escalations WHERE task_id = $1 AND reason = 'office_overdue' ORDER BY level",
+          [id],
+        )
+      ).map((r) => r.level);
+    const onBoard = async () =>
+      (
+        (await supervisor.get('/api/supervision/overdue')).json().items as { taskId: string }[]
+      ).find((i) => i.taskId === id);
+    env.clock.passTo(instants.officeDueAt!);
     await processDueClocks(engine());
+    expect(await officeLevels()).toEqual([1]);
+    expect(await onBoard()).toMatchObject({
+      owedBy: 'office',
+      colour: 'yellow',
+      status: 'returned',
+    });
+    expect(instants.officeLevel2At!.getTime()).toBeGreaterThan(instants.officeDueAt!.getTime());
+    expect(instants.officeLevel3At!.getTime()).toBeGreaterThan(instants.officeLevel2At!.getTime());
+    env.clock.passTo(instants.officeLevel2At!);
+    await processDueClocks(engine());
+    expect(await officeLevels()).toEqual([1, 2]);
+    expect(await onBoard()).toMatchObject({ owedBy: 'office', colour: 'orange' });
+    env.clock.passTo(
+      new Date(Math.max(instants.officeLevel3At!.getTime(), instants.level3At.getTime())),
+    );
+    await processDueClocks(engine());
+    expect(await officeLevels()).toEqual([1, 2, 3]);
+    expect(await onBoard()).toMatchObject({ owedBy: 'office', colour: 'red' });
+    const leaderNotices = (await (await env.as('leader')).get('/api/notifications')).json()
+      .items as {
+      title: string;
+    }[];
+    expect(
+      leaderNotices.some(
+        (n) => n.title.startsWith('【挂牌督办】') && n.title.includes('退回逾期未审定'),
+      ),
+    ).toBe(true);
+    await processDueClocks(engine());
+    expect(await officeLevels()).toEqual([1, 2, 3]); // once per level
     const overdue = await env.sql(
       "SELECT 1 FROM escalations WHERE task_id = $1 AND reason = 'overdue'",
       [id],
@@ -350,17 +389,6 @@ describe('returns and rulings', () => {
       [id],
     );
     expect(level).toBe(0);
-    const officeLate = await env.sql(
-      "SELECT 1 FROM escalations WHERE task_id = $1 AND reason = 'office_overdue'",
-      [id],
-    );
-    expect(officeLate).toHaveLength(1); // but the office's did
-    const board = (await (await env.as('supervisor')).get('/api/supervision/overdue')).json().items;
-    expect(board.find((i: { taskId: string }) => i.taskId === id)).toMatchObject({
-      owedBy: 'office',
-      colour: 'yellow',
-      status: 'returned',
-    });
 
     const ruled = (
       await office.post(`/api/tasks/${id}/ruling`, {

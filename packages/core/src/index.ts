@@ -22,6 +22,8 @@ export * from './stats/trends.js';
 export * from './clues/index.js';
 export * from './handoffs/index.js';
 export * from './clocks/runner.js';
+export { type ClockSubject, type Clocks, upcomingTimers } from './clocks/subject.js';
+export * from './deadlines/index.js';
 export * from './attachments/index.js';
 export * from './meetings/index.js';
 export * from './letters/index.js';

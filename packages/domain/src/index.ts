@@ -22,3 +22,4 @@ export * from './meetings/index.js';
 export * from './letters/index.js';
 export * from './stats/index.js';
 export * from './operations/queues.js';
+export * from './clocks/ladder.js';

@@ -1,14 +1,19 @@
-import { chineseDateTime, HANDOFF_KIND_LABELS, type HandoffClockEvent } from '@lianxi/domain';
+import {
+  chineseDateTime,
+  HANDOFF_KIND_LABELS,
+  type HandoffClockEvent,
+  LEVEL_LABELS,
+  rolesToNotify,
+} from '@lianxi/domain';
 import { clues, handoffEvents, units } from '@lianxi/db';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { loadConference } from '../calendar/load.js';
+import type { DueEvent } from '../clocks/subject.js';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import { openOrRaiseCases } from '../supervision/open-cases.js';
 import type { HandoffRow } from './row.js';
-
-const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
 
 /**
  * Writes the escalation into the timeline once per reason, level and clock version (the
@@ -44,8 +49,15 @@ async function recordOnce(
   return true;
 }
 
-/** Applies one due clock event to a hand-off whose row the caller holds locked. */
-export async function applyHandoffEvent(
+/** Applies due clock events of hand-offs whose rows the caller holds locked, in order. */
+export async function applyHandoffEvents(
+  ctx: Ctx,
+  due: DueEvent<HandoffRow, HandoffClockEvent>[],
+): Promise<void> {
+  for (const { row, event, at } of due) await applyHandoffEvent(ctx, row, event, at);
+}
+
+async function applyHandoffEvent(
   ctx: Ctx,
   h: HandoffRow,
   event: HandoffClockEvent,
@@ -85,14 +97,9 @@ export async function applyHandoffEvent(
       await notify(ctx, {
         ...base,
         units: [h.toUnitId, ...(sender.units ?? [])],
-        roles:
-          event.level === 1
-            ? ['office']
-            : event.level === 2
-              ? ['office', 'supervisor']
-              : ['office', 'supervisor', 'leader'],
+        roles: rolesToNotify(event.level),
         kind: `handoff.level${event.level}`,
-        title: `【${LEVEL_TITLES[event.level]}】${what}${referral ? '逾期未作出立案决定' : '逾期未反馈'}`,
+        title: `【${LEVEL_LABELS[event.level]}】${what}${referral ? '逾期未作出立案决定' : '逾期未反馈'}`,
         body: referral
           ? `${by}已超过法定审查期限（3日），请立即作出是否立案的决定并书面说明理由。`
           : `${by}已超过办理时限，请立即反馈办理结果。`,

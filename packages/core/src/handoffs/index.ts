@@ -1,6 +1,6 @@
 export * from './answer.js';
 export * from './boxes.js';
-export { handoffClocks, upcomingHandoffClocks } from './clock.js';
+export { handoffClockJobId, handoffClocks } from './clock.js';
 export * from './contest.js';
 export * from './hand-over-items.js';
 export * from './read.js';

@@ -3,8 +3,9 @@ import { supervisionCases, tasks, units, workOrders } from '@lianxi/db';
 import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { type Ctx, requireRole } from '../context.js';
 
-const officeLate = (t: typeof tasks.$inferSelect) =>
-  t.officeReminded && (t.status === 'returned' || t.status === 'reported');
+/** The office's own level while it owes a ruling or a review; 0 when it owes nothing late. */
+const officeLevel = (t: typeof tasks.$inferSelect) =>
+  t.status === 'returned' || t.status === 'reported' ? t.officeLadderLevel : 0;
 
 export const SUPERVISION_READERS = ['supervisor', 'office', 'admin', 'leader'] as const;
 
@@ -34,12 +35,12 @@ export async function overdueBoard(ctx: Ctx, limit = 200): Promise<{ items: Over
         eq(tasks.conferenceId, ctx.conferenceId),
         or(
           and(gt(tasks.escalationLevel, 0), inArray(tasks.status, [...OPEN_STATUSES])),
-          and(eq(tasks.officeReminded, true), inArray(tasks.status, ['returned', 'reported'])),
+          and(gt(tasks.officeLadderLevel, 0), inArray(tasks.status, ['returned', 'reported'])),
         ),
       ),
     )
     .orderBy(
-      desc(sql`greatest(${tasks.escalationLevel}, ${tasks.officeReminded}::int)`),
+      desc(sql`greatest(${tasks.escalationLevel}, ${tasks.officeLadderLevel})`),
       asc(tasks.dueAt),
     )
     .limit(limit);
@@ -54,10 +55,10 @@ export async function overdueBoard(ctx: Ctx, limit = 200): Promise<{ items: Over
       status: r.task.status,
       dueAt: r.task.dueAt.toISOString(),
       escalationLevel: r.task.escalationLevel,
-      colour: colourOf(Math.max(r.task.escalationLevel, officeLate(r.task) ? 1 : 0), false)!,
+      colour: colourOf(Math.max(r.task.escalationLevel, officeLevel(r.task)), false)!,
       redFlag: r.task.redFlag,
       caseId: r.caseId,
-      owedBy: officeLate(r.task) ? ('office' as const) : ('unit' as const),
+      owedBy: officeLevel(r.task) > 0 ? ('office' as const) : ('unit' as const),
     })),
   };
 }

@@ -124,10 +124,12 @@ export async function createTasks(
       toClock({
         ...planned,
         officeDueAt: null,
+        officeLevel2At: null,
+        officeLevel3At: null,
         ladderLevel: 0,
+        officeLadderLevel: 0,
         signReminded: false,
         dueSoonSent: false,
-        officeReminded: false,
       }),
     );
     return { ...planned, nextCheckAt: first };

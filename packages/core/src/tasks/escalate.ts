@@ -1,20 +1,20 @@
-import type { ClockEvent, EscalationReason } from '@lianxi/domain';
+import {
+  type ClockEvent,
+  type EscalationReason,
+  LEVEL_LABELS,
+  rolesToNotify,
+} from '@lianxi/domain';
 import { escalations, units, unnestRows, workOrders } from '@lianxi/db';
 import { inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
+import type { DueEvent } from '../clocks/subject.js';
 import type { Ctx } from '../context.js';
 import { type Notice, notifyMany } from '../notifications/notify.js';
 import { openOrRaiseCases, taskSubject } from '../supervision/open-cases.js';
 import type { ClockTask } from './row.js';
 
-const LEVEL_TITLES = { 1: '催办', 2: '督办', 3: '挂牌督办' } as const;
-
 /** One due clock event of a task whose row the caller holds locked. */
-export interface DueClockEvent {
-  task: ClockTask;
-  event: ClockEvent;
-  dueAt: Date;
-}
+export type DueClockEvent = DueEvent<ClockTask, ClockEvent>;
 
 /** What an event asks for: an escalation recorded once, a notice, a supervision case raised. */
 interface Effect {
@@ -26,7 +26,7 @@ interface Effect {
 
 type OrderText = { serial: string; title: string; unit: string };
 
-function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effect {
+function describe({ row: task, event, at: dueAt }: DueClockEvent, order: OrderText): Effect {
   // every notice names the item, the unit that owes it and what happened (DESIGN §2 words)
   const what = `《${order.title}》（${order.serial}）`;
   const by = `承办单位：${order.unit}。`;
@@ -62,28 +62,24 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
         },
       };
     case 'office_overdue':
+      // the office's own lateness: supervisors hear of it from the first level, as it owes them
       return {
         task,
-        escalation: { reason: 'office_overdue', level: 1, dueAt },
+        escalation: { reason: 'office_overdue', level: event.level, dueAt },
         notice: {
           ...base,
-          roles: ['office', 'supervisor'],
-          kind: 'task.office_overdue',
+          roles: event.level === 1 ? ['office', 'supervisor'] : rolesToNotify(event.level),
+          kind: event.level === 1 ? 'task.office_overdue' : `task.office_level${event.level}`,
           title:
             task.status === 'returned'
-              ? `【催办】${what}退回逾期未审定`
-              : `【催办】${what}反馈逾期未审核`,
-          body: `${by}等待打传办处理已超过时限。`,
+              ? `【${LEVEL_LABELS[event.level]}】${what}退回逾期未审定`
+              : `【${LEVEL_LABELS[event.level]}】${what}反馈逾期未审核`,
+          body: `${by}等待打传办处理已超过时限${event.level > 1 ? `，已${LEVEL_LABELS[event.level]}` : ''}。`,
           urgent: true,
         },
       };
     case 'level': {
-      const roles =
-        event.level === 1
-          ? (['office'] as const)
-          : event.level === 2
-            ? (['office', 'supervisor'] as const)
-            : (['office', 'supervisor', 'leader'] as const);
+      const roles = rolesToNotify(event.level);
       return {
         task,
         escalation: { reason: 'overdue', level: event.level, dueAt },
@@ -93,7 +89,7 @@ function describe({ task, event, dueAt }: DueClockEvent, order: OrderText): Effe
           units: [task.unitId],
           roles: [...roles],
           kind: `task.level${event.level}`,
-          title: `【${LEVEL_TITLES[event.level]}】${what}已逾期`,
+          title: `【${LEVEL_LABELS[event.level]}】${what}已逾期`,
           body:
             event.level === 3
               ? `${by}逾期未办结，已挂牌督办并将在考评中扣分。`
@@ -116,7 +112,7 @@ const escalationKey = (taskId: string, reason: string, level: number) =>
  */
 export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<void> {
   if (!due.length) return;
-  const orderIds = [...new Set(due.map((d) => d.task.workOrderId))];
+  const orderIds = [...new Set(due.map((d) => d.row.workOrderId))];
   const orders = new Map(
     (
       await ctx.db
@@ -125,7 +121,7 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
         .where(inArray(workOrders.id, orderIds))
     ).map((o) => [o.id, o]),
   );
-  const unitIds = [...new Set(due.map((d) => d.task.unitId))];
+  const unitIds = [...new Set(due.map((d) => d.row.unitId))];
   const unitNames = new Map(
     (
       await ctx.db
@@ -135,7 +131,7 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
     ).map((u) => [u.id, u.name]),
   );
   const effects = due.map((d) =>
-    describe(d, { ...orders.get(d.task.workOrderId)!, unit: unitNames.get(d.task.unitId) ?? '' }),
+    describe(d, { ...orders.get(d.row.workOrderId)!, unit: unitNames.get(d.row.unitId) ?? '' }),
   );
 
   const wanted = effects.filter((e) => e.escalation);

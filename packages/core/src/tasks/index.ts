@@ -1,7 +1,7 @@
 export * from './accept.js';
 export * from './decide-extension.js';
 export { listExtensionRequests } from './extensions.js';
-export * from './process-clock.js';
+export { taskClockJobId, taskClocks } from './clock-subject.js';
 export * from './progress.js';
 export * from './read.js';
 export * from './recount.js';
@@ -11,7 +11,6 @@ export * from './return.js';
 export * from './review.js';
 export * from './rule.js';
 export * from './schedule.js';
-export * from './upcoming.js';
 export * from './withdraw.js';
 export * from './urge.js';
 export * from './extension-allowance.js';

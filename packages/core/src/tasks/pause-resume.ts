@@ -1,7 +1,22 @@
-import { moveDeadline, type ResumeShift, resumeShift, shift, type Wait } from '@lianxi/domain';
+import {
+  moveDeadline,
+  planOfficeLadder,
+  type ResumeShift,
+  resumeShift,
+  shift,
+  type Wait,
+} from '@lianxi/domain';
 import type { Ctx } from '../context.js';
 import { type DeadlineEnv, loadDeadlineEnv } from './deadline-env.js';
 import type { TaskRow } from './row.js';
+
+/** The office owes nothing any more: its limit and its ladder go. */
+export const OFFICE_CLEAR = {
+  officeDueAt: null,
+  officeLevel2At: null,
+  officeLevel3At: null,
+  officeLadderLevel: 0,
+} satisfies Partial<TaskRow>;
 
 /**
  * Stops a task's clocks while the office owes the next step, and starts the office's own:
@@ -13,11 +28,14 @@ export async function pauseForOffice(
   limit: 'rulingWithin' | 'reviewWithin',
 ): Promise<Partial<TaskRow>> {
   const env = await loadDeadlineEnv(ctx, now);
-  return {
-    pausedAt: now,
-    officeDueAt: shift(env.cal, env.timeZone, now, env.policy[limit]).at,
-    officeReminded: false,
-  };
+  const officeDueAt = shift(env.cal, env.timeZone, now, env.policy[limit]).at;
+  const [, officeLevel2At, officeLevel3At] = planOfficeLadder(
+    env.cal,
+    env.timeZone,
+    env.policy,
+    officeDueAt,
+  );
+  return { pausedAt: now, officeDueAt, officeLevel2At, officeLevel3At, officeLadderLevel: 0 };
 }
 
 type Clocked = Pick<
@@ -88,8 +106,7 @@ export async function resumeClock(ctx: Ctx, row: TaskRow, now: Date): Promise<Pa
   return {
     ...moved,
     pausedAt: null,
-    officeDueAt: null,
-    officeReminded: false,
+    ...OFFICE_CLEAR,
     deadlineVersion: row.deadlineVersion + 1,
   };
 }

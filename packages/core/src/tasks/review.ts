@@ -1,7 +1,7 @@
 import type { ReviewInput } from '@lianxi/domain';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
-import { resumeClock } from './pause-resume.js';
+import { OFFICE_CLEAR, resumeClock } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /** 审核: approve closes the task; reject (退回重办) sends it back with its clocks moved on. */
@@ -11,7 +11,7 @@ export const reviewTask = (ctx: Ctx, taskId: string, input: ReviewInput) =>
     expectedVersion: input.version,
     note: input.comment ?? null,
     change: (row, tx, now) =>
-      input.approve ? { officeDueAt: null, pausedAt: null } : resumeClock(tx, row, now),
+      input.approve ? { ...OFFICE_CLEAR, pausedAt: null } : resumeClock(tx, row, now),
     after: async (task, _before, tx) => {
       await notify(tx, {
         units: [task.unitId],

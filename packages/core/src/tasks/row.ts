@@ -44,10 +44,12 @@ type ClockColumns = Pick<
   | 'level2At'
   | 'level3At'
   | 'officeDueAt'
+  | 'officeLevel2At'
+  | 'officeLevel3At'
   | 'ladderLevel'
+  | 'officeLadderLevel'
   | 'signReminded'
   | 'dueSoonSent'
-  | 'officeReminded'
 >;
 
 /** What the deadline engine reads of a task: its clock, and what its notices and rows name. */
@@ -64,16 +66,20 @@ export const clockTaskColumns = {
   level2At: tasks.level2At,
   level3At: tasks.level3At,
   officeDueAt: tasks.officeDueAt,
+  officeLevel2At: tasks.officeLevel2At,
+  officeLevel3At: tasks.officeLevel3At,
   deadlineVersion: tasks.deadlineVersion,
   escalationLevel: tasks.escalationLevel,
   ladderLevel: tasks.ladderLevel,
   signReminded: tasks.signReminded,
   dueSoonSent: tasks.dueSoonSent,
-  officeReminded: tasks.officeReminded,
+  officeLadderLevel: tasks.officeLadderLevel,
   redFlag: tasks.redFlag,
   nextCheckAt: tasks.nextCheckAt,
 };
 export type ClockTask = Pick<TaskRow, keyof typeof clockTaskColumns>;
+
+const level = (n: number) => Math.min(3, Math.max(0, n)) as TaskClock['ladderLevel'];
 
 export function toClock(row: ClockColumns): TaskClock {
   return {
@@ -82,11 +88,13 @@ export function toClock(row: ClockColumns): TaskClock {
     dueAt: row.dueAt,
     dueSoonAt: row.dueSoonAt,
     levelAt: [row.level1At, row.level2At, row.level3At],
-    officeDueAt: row.officeDueAt,
-    ladderLevel: Math.min(3, Math.max(0, row.ladderLevel)) as TaskClock['ladderLevel'],
+    officeLevelAt: row.officeDueAt
+      ? [row.officeDueAt, row.officeLevel2At, row.officeLevel3At]
+      : null,
+    ladderLevel: level(row.ladderLevel),
+    officeLadderLevel: level(row.officeLadderLevel),
     signReminded: row.signReminded,
     dueSoonSent: row.dueSoonSent,
-    officeReminded: row.officeReminded,
   };
 }
 

@@ -6,7 +6,7 @@ import { notify } from '../notifications/notify.js';
 import { findUnit } from '../units/read.js';
 import { dueRuleOf, createTask } from './create.js';
 import { loadDeadlineEnv } from './deadline-env.js';
-import { resumeClock } from './pause-resume.js';
+import { OFFICE_CLEAR, resumeClock } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /**
@@ -59,7 +59,7 @@ export async function ruleOnReturn(ctx: Ctx, taskId: string, input: RulingInput)
           ),
         );
       if (busy) throw new AppError('rule_violation', '该单位已承办此交办单中的任务');
-      return { pausedAt: null, officeDueAt: null, statusBeforeReturn: null };
+      return { pausedAt: null, ...OFFICE_CLEAR, statusBeforeReturn: null };
     },
     after: async (_task, before, tx) => {
       const now = ctx.clock.now();

@@ -1,6 +1,7 @@
 import type { WithdrawInput } from '@lianxi/domain';
 import type { Ctx } from '../context.js';
 import { notify } from '../notifications/notify.js';
+import { OFFICE_CLEAR } from './pause-resume.js';
 import { transitionTask } from './transition.js';
 
 /** 撤回: the office takes back an open task; its clocks end. */
@@ -9,7 +10,7 @@ export const withdrawTask = (ctx: Ctx, taskId: string, input: WithdrawInput) =>
     action: 'withdraw',
     expectedVersion: input.version,
     note: input.reason,
-    change: () => ({ officeDueAt: null, pausedAt: null }),
+    change: () => ({ ...OFFICE_CLEAR, pausedAt: null }),
     after: async (task, _before, tx) => {
       await notify(tx, {
         units: [task.unitId],

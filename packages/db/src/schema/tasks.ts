@@ -111,6 +111,9 @@ export const tasks = pgTable(
     level2At: instant('level2_at').notNull(),
     level3At: instant('level3_at').notNull(),
     officeDueAt: instant('office_due_at'),
+    /** The office's own 督办 and 挂牌督办 while it owes a ruling or a review. */
+    officeLevel2At: instant('office_level2_at'),
+    officeLevel3At: instant('office_level3_at'),
     /** When the clock stopped (returned / reported), to move deadlines on by the wait. */
     pausedAt: instant('paused_at'),
     /** Time spent paused since the due basis was set: added back when deadlines are recounted. */
@@ -121,7 +124,7 @@ export const tasks = pgTable(
     ladderLevel: smallint('ladder_level').notNull().default(0),
     signReminded: boolean('sign_reminded').notNull().default(false),
     dueSoonSent: boolean('due_soon_sent').notNull().default(false),
-    officeReminded: boolean('office_reminded').notNull().default(false),
+    officeLadderLevel: smallint('office_ladder_level').notNull().default(0),
     redFlag: boolean('red_flag').notNull().default(false),
     nextCheckAt: instant('next_check_at'),
     version: integer('version').notNull().default(1),

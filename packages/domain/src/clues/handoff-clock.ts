@@ -54,11 +54,11 @@ function asTaskClock(c: HandoffClock): TaskClock | null {
     dueAt: c.resultDueAt,
     dueSoonAt: null,
     levelAt: c.levelAt,
-    officeDueAt: null,
+    officeLevelAt: null,
     ladderLevel: c.ladderLevel,
+    officeLadderLevel: 0,
     signReminded: c.signReminded,
     dueSoonSent: true,
-    officeReminded: true,
   };
 }
 

@@ -9,19 +9,23 @@ export interface TaskClock {
   dueSoonAt: Date | null;
   /** When levels 1, 2, 3 are reached. */
   levelAt: readonly [Date, Date, Date];
-  /** The office's limit while it owes a ruling (returned) or a review (reported). */
-  officeDueAt: Date | null;
+  /**
+   * While the office owes a ruling (returned) or a review (reported): when its own levels 1,
+   * 2, 3 are reached, its limit being level 1 (a level it has no instant for never comes).
+   */
+  officeLevelAt: readonly [Date, Date | null, Date | null] | null;
   ladderLevel: 0 | EscalationLevel;
+  /** The highest level the office's own lateness has reached in this wait. */
+  officeLadderLevel: 0 | EscalationLevel;
   signReminded: boolean;
   dueSoonSent: boolean;
-  officeReminded: boolean;
 }
 
 export type ClockEvent =
   | { kind: 'unsigned' }
   | { kind: 'due_soon' }
   | { kind: 'level'; level: EscalationLevel }
-  | { kind: 'office_overdue' };
+  | { kind: 'office_overdue'; level: EscalationLevel };
 
 /** Every event still to come for this task, earliest first. */
 export function pendingEvents(c: TaskClock): { at: Date; event: ClockEvent }[] {
@@ -39,8 +43,13 @@ export function pendingEvents(c: TaskClock): { at: Date; event: ClockEvent }[] {
         event: { kind: 'level', level: level as EscalationLevel },
       });
     }
-  } else if ((c.status === 'returned' || c.status === 'reported') && c.officeDueAt) {
-    if (!c.officeReminded) events.push({ at: c.officeDueAt, event: { kind: 'office_overdue' } });
+  } else if ((c.status === 'returned' || c.status === 'reported') && c.officeLevelAt) {
+    // the office climbs the same ladder as the units it coordinates
+    for (let level = c.officeLadderLevel + 1; level <= 3; level++) {
+      const at = c.officeLevelAt[level - 1];
+      if (at)
+        events.push({ at, event: { kind: 'office_overdue', level: level as EscalationLevel } });
+    }
   }
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
@@ -60,7 +69,10 @@ export function afterEvent(c: TaskClock, event: ClockEvent): TaskClock {
     case 'level':
       return { ...c, ladderLevel: Math.max(c.ladderLevel, event.level) as EscalationLevel };
     case 'office_overdue':
-      return { ...c, officeReminded: true };
+      return {
+        ...c,
+        officeLadderLevel: Math.max(c.officeLadderLevel, event.level) as EscalationLevel,
+      };
   }
 }
 

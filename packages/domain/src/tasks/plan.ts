@@ -56,3 +56,17 @@ export function planIssue(
     provisional: around.provisional || sign.provisional || ret.provisional || dueAt.provisional,
   };
 }
+
+/**
+ * The office's own ladder while it owes a ruling or a review: passing its limit is 催办, and
+ * the policy's 督办 and 挂牌督办 steps follow it as they follow a unit's due time.
+ */
+export function planOfficeLadder(
+  cal: WorkdayCalendar,
+  timeZone: string,
+  policy: Policy,
+  officeDueAt: Date,
+): [Date, Date, Date] {
+  const [, level2At, level3At] = planAroundDue(cal, timeZone, policy, officeDueAt).levelAt;
+  return [officeDueAt, level2At, level3At];
+}
