@@ -5,7 +5,12 @@ import { openDatabase } from '@lianxi/db';
 import { startWorker } from '@lianxi/worker';
 import { silent, until } from '../support/wait.js';
 import { spawnWorkerProcess } from '../support/worker-process.js';
-import { countEscalations, plantDeadlines } from './deadlines.js';
+import {
+  countEscalations,
+  countHandoffEscalations,
+  plantDeadlines,
+  plantHandoffs,
+} from './deadlines.js';
 import { type ChaosStage, openChaosStage } from './stage.js';
 
 let stage: ChaosStage | undefined;
@@ -17,10 +22,12 @@ afterEach(async () => {
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('deadlines under chaos', () => {
-  it('Redis FLUSHALL in the middle of 10,000 deadlines: none lost, none duplicated', async () => {
+  it('Redis FLUSHALL in the middle of 10,000 task and 1,000 hand-off deadlines: none lost, none duplicated', async () => {
     stage = await openChaosStage();
     const count = 10_000;
+    const handoffCount = 1000;
     await plantDeadlines(stage.config.databaseUrl, count, new Date(Date.now() + 3000), 4000);
+    await plantHandoffs(stage.config.databaseUrl, handoffCount, new Date(Date.now() + 3000), 4000);
     const database = openDatabase(stage.config.databaseUrl, { max: 10 });
     const worker = await startWorker({
       config: stage.config,
@@ -41,14 +48,21 @@ describe('deadlines under chaos', () => {
         async () => {
           await settle(500);
           const c = await countEscalations(stage!.config.databaseUrl);
-          return c.escalations >= count ? c : undefined;
+          const h = await countHandoffEscalations(stage!.config.databaseUrl);
+          return c.escalations >= count && h.escalations >= handoffCount ? { c, h } : undefined;
         },
         300_000,
         'every planted deadline escalated',
       );
       await settle(3000); // a duplicate would have landed by now
       const after = await countEscalations(stage.config.databaseUrl);
-      expect(after).toEqual(done);
+      const handoffs = await countHandoffEscalations(stage.config.databaseUrl);
+      expect(after).toEqual(done.c);
+      expect(handoffs).toEqual(done.h);
+      expect(handoffs.escalations).toBe(handoffCount);
+      expect(handoffs.distinctHandoffs).toBe(handoffCount);
+      expect(handoffs.audits).toBe(handoffCount);
+      expect(handoffs.notifications).toBe(handoffs.expectedNotifications);
       expect(after.escalations).toBe(count);
       expect(after.distinctTasks).toBe(count);
       expect(after.audits).toBe(count);
@@ -59,12 +73,19 @@ describe('deadlines under chaos', () => {
     }
   });
 
-  it('the worker killed with SIGKILL ten times mid-batch: none lost, none duplicated', async () => {
+  it('the worker killed with SIGKILL ten times mid-batch: no task or hand-off lost or duplicated', async () => {
     stage = await openChaosStage();
     const count = 2000;
+    const handoffCount = 500;
     // falling due over 15 s, longer than any one worker lives, so the kills land mid-work
     // however fast a worker gets through what is due
     await plantDeadlines(stage.config.databaseUrl, count, new Date(Date.now() + 2000), 15_000);
+    await plantHandoffs(
+      stage.config.databaseUrl,
+      handoffCount,
+      new Date(Date.now() + 2000),
+      15_000,
+    );
     const seen: number[] = [];
     for (let kill = 0; kill < 10; kill++) {
       const worker = await spawnWorkerProcess(stage.config);
@@ -79,7 +100,10 @@ describe('deadlines under chaos', () => {
       await until(
         async () => {
           await settle(500);
-          return (await countEscalations(stage!.config.databaseUrl)).escalations >= count;
+          return (
+            (await countEscalations(stage!.config.databaseUrl)).escalations >= count &&
+            (await countHandoffEscalations(stage!.config.databaseUrl)).escalations >= handoffCount
+          );
         },
         300_000,
         'every deadline escalated after the kills',
@@ -93,5 +117,10 @@ describe('deadlines under chaos', () => {
     expect(after.distinctTasks).toBe(count);
     expect(after.audits).toBe(count);
     expect(after.notifications).toBe(after.expectedNotifications);
+    const handoffs = await countHandoffEscalations(stage.config.databaseUrl);
+    expect(handoffs.escalations).toBe(handoffCount);
+    expect(handoffs.distinctHandoffs).toBe(handoffCount);
+    expect(handoffs.audits).toBe(handoffCount);
+    expect(handoffs.notifications).toBe(handoffs.expectedNotifications);
   });
 });
