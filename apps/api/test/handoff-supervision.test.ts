@@ -1,4 +1,4 @@
-import { handoffClocks, processDue } from '@lianxi/core';
+import { handoffClockJobId, handoffClocks, processDue, reconcileClocks } from '@lianxi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handoffInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
@@ -225,5 +225,38 @@ describe("a hand-off's clock opens and raises its case", () => {
       escalationLevel: 3,
       actions: ['urge', 'supervise'],
     });
+  });
+});
+
+describe("a hand-off's timers, as a task's", () => {
+  it('asks for a timer only within the coming hour; the reconciler arms the rest as they near', async () => {
+    const timersOf = (id: string) =>
+      env.sql<{ run_at: Date }>(
+        "SELECT run_at FROM outbox WHERE job_name = 'handoff-clock' AND payload->>'handoffId' = $1",
+        [id],
+      );
+    const h = await handOff('久远期限互助社');
+    const at = await handoffInstants(env, h.id);
+    // sent on a Wednesday morning: its sign-for limit is a workday away, past the timer window
+    expect(at.signDueAt!.getTime() - env.clock.now().getTime()).toBeGreaterThan(3_600_000);
+    expect(await timersOf(h.id)).toEqual([]);
+    const base = { db: env.database.db, clock: env.clock, log: silent };
+    const horizon = 60_000;
+    const armed = async () => {
+      const added: { name: string; opts: { jobId: string; delay: number } }[] = [];
+      await reconcileClocks(base, horizon, async (timers) => added.push(...timers));
+      return added.filter((t) => t.opts.jobId.includes(h.id));
+    };
+    expect(await armed()).toEqual([]);
+    // half a minute before the limit the reconciler re-adds it, with the id the outbox uses
+    env.clock.set(new Date(at.signDueAt!.getTime() - 30_000));
+    const [timer] = await armed();
+    expect(timer).toMatchObject({
+      name: 'handoff-clock',
+      opts: { jobId: handoffClockJobId(h.id, 1, at.signDueAt!) },
+    });
+    // the test clock runs on while the reconciler works
+    expect(timer.opts.delay).toBeGreaterThan(25_000);
+    expect(timer.opts.delay).toBeLessThanOrEqual(30_000);
   });
 });
