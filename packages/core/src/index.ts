@@ -25,7 +25,7 @@ export * from './clocks/runner.js';
 export * from './attachments/index.js';
 export * from './meetings/index.js';
 export * from './letters/index.js';
-export * from './reports/index.js';
+export * from './stat-reports/index.js';
 export * from './exports/index.js';
 export * from './briefings/index.js';
 export * from './process/heap.js';
