@@ -11,6 +11,7 @@ export * from './seed/seed-demo.js';
 export * from './transaction.js';
 export * from './units/index.js';
 export * from './calendar/index.js';
+export * from './calendar-years/index.js';
 export * from './notifications/index.js';
 export * from './policy/index.js';
 export * from './supervision/index.js';
