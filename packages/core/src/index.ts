@@ -13,6 +13,7 @@ export * from './units/index.js';
 export * from './calendar/index.js';
 export * from './calendar-years/index.js';
 export * from './notifications/index.js';
+export * from './maintenance/index.js';
 export * from './policy/index.js';
 export * from './supervision/index.js';
 export * from './tasks/index.js';
