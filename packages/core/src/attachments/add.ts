@@ -1,7 +1,7 @@
 import { type Attachment, notFound } from '@lianxi/domain';
 import { clueAttachments, clues } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
-import { clueScope } from '../clues/view.js';
+import { clueScope } from '../common/clue-scope.js';
 import { type Ctx, requireRole } from '../context.js';
 import { keepAttachment } from './keep.js';
 import type { Upload } from './receive.js';

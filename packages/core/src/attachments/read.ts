@@ -1,7 +1,7 @@
 import { type Attachment, notFound } from '@lianxi/domain';
 import { clueAttachments, clues, workOrderAttachments } from '@lianxi/db';
 import { and, asc, eq } from 'drizzle-orm';
-import { clueScope } from '../clues/view.js';
+import { clueScope } from '../common/clue-scope.js';
 import type { Ctx } from '../context.js';
 import { type AttachmentStore, storedPath } from './store.js';
 import { toAttachment } from './view.js';

@@ -20,7 +20,7 @@ import {
 } from '@lianxi/db';
 import { and, asc, type Column, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import { alertTrend, approvedFigures } from '../reports/summary.js';
+import { alertTrend, approvedFigures } from '../stat-reports/summary.js';
 
 /** 全区 for a district, 全市 for a city, 全县 for a county. */
 function areaOf(jurisdictionName: string): string {

@@ -4,7 +4,8 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
 import { withTransaction } from '../transaction.js';
-import { clueScope, toClue } from './view.js';
+import { clueScope } from '../common/clue-scope.js';
+import { toClue } from './view.js';
 
 /**
  * 办结: the office, or the unit holding the clue, closes it with its conclusion once every

@@ -6,13 +6,14 @@ import {
 } from '@lianxi/domain';
 import { clueReports, clues } from '@lianxi/db';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { clueScope } from '../common/clue-scope.js';
 import { dayRange, fromTable, keywordIn, listPage } from '../common/list.js';
 import type { ReporterKeys } from '../config.js';
 import { attachmentsOfClue } from '../attachments/read.js';
 import { type Ctx, requireRole } from '../context.js';
 import { handoffsOfClue } from '../handoffs/read.js';
 import { openReporter } from './reporter-seal.js';
-import { clueScope, maySeeReporter, toClue } from './view.js';
+import { maySeeReporter, toClue } from './view.js';
 
 const CLUE_READERS = ['office', 'admin', 'supervisor', 'leader', 'unit'] as const;
 

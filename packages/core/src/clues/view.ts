@@ -1,24 +1,8 @@
 import type { Clue } from '@lianxi/domain';
-import { clues, handoffs } from '@lianxi/db';
-import { and, eq, exists, or, type SQL } from 'drizzle-orm';
+import type { clues } from '@lianxi/db';
 import type { Ctx } from '../context.js';
 
 export type ClueRow = typeof clues.$inferSelect;
-
-/**
- * A unit sees the clues it holds and those handed to it; the office, supervisors and
- * leaders see the conference's.
- */
-export function clueScope(ctx: Ctx): SQL {
-  const conference = eq(clues.conferenceId, ctx.conferenceId);
-  if (ctx.actor.role !== 'unit') return conference;
-  const unitId = ctx.actor.unitId ?? '';
-  const handedToUnit = ctx.db
-    .select({ one: handoffs.id })
-    .from(handoffs)
-    .where(and(eq(handoffs.clueId, clues.id), eq(handoffs.toUnitId, unitId)));
-  return and(conference, or(eq(clues.owningUnitId, unitId), exists(handedToUnit)))!;
-}
 
 /** Only the office and the unit that holds the clue may know who reported it. */
 export const maySeeReporter = (ctx: Ctx, clue: ClueRow) =>

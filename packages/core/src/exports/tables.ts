@@ -13,8 +13,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import { loadConference } from '../calendar/load.js';
 import { clueWhere } from '../clues/read.js';
 import type { Ctx } from '../context.js';
-import { MONTH_HEADER, UNIT_CODE_HEADER, UNIT_NAME_HEADER } from '../reports/import.js';
-import { approvedFigures } from '../reports/summary.js';
+import { MONTH_HEADER, UNIT_CODE_HEADER, UNIT_NAME_HEADER } from '../stat-reports/import.js';
+import { approvedFigures } from '../stat-reports/summary.js';
 import { taskWhere } from '../tasks/read.js';
 import { workbook } from './workbook.js';
 

@@ -9,7 +9,7 @@ import {
 import { clues, handoffs, units } from '@lianxi/db';
 import { and, eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
-import { clueScope } from '../clues/view.js';
+import { clueScope } from '../common/clue-scope.js';
 import { type Ctx, requireRole } from '../context.js';
 import { notify } from '../notifications/notify.js';
 import { loadDeadlineEnv } from '../tasks/deadline-env.js';

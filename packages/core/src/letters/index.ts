@@ -1,4 +1,6 @@
-export * from './assessment.js';
+export * from './finalize-assessment.js';
+export * from './get-assessment.js';
+export * from './rank-letters.js';
 export * from './create.js';
 export * from './list.js';
 export * from './read.js';

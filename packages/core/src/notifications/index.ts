@@ -3,3 +3,4 @@ export * from './list.js';
 export * from './notify.js';
 export * from './read-all.js';
 export * from './read-subject.js';
+export * from './deliver-webhook.js';

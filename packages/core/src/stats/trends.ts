@@ -12,7 +12,7 @@ import {
 } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import { type Ctx, requireRole } from '../context.js';
-import { approvedFigures } from '../reports/summary.js';
+import { approvedFigures } from '../stat-reports/summary.js';
 import { conferenceTimeZone } from './time-zone.js';
 
 type Counted<T> = T & { month: string; n: number };

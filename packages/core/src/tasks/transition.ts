@@ -11,7 +11,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import type { Ctx } from '../context.js';
 import { withTransaction } from '../transaction.js';
-import { refreshWorkOrderStatus } from '../work-orders/refresh-status.js';
+import { refreshWorkOrderStatus } from './refresh-order-status.js';
 import { findTask, type TaskRow } from './row.js';
 import { scheduleClock } from './schedule.js';
 

@@ -1,26 +1,18 @@
 import { AppError, type CalendarYearView, type ImportCalendarInput, yearOf } from '@lianxi/domain';
 import { calendarDays, calendarYears } from '@lianxi/db';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
 import { recountHandoffDeadlines } from '../handoffs/recount.js';
 import { recountDeadlines } from '../tasks/recount.js';
 import { withTransaction } from '../transaction.js';
-
-export async function getCalendarYear(ctx: Ctx, year: number): Promise<CalendarYearView> {
-  const [held] = await ctx.db.select().from(calendarYears).where(eq(calendarYears.year, year));
-  const days = await ctx.db
-    .select({ date: calendarDays.date, workday: calendarDays.workday, name: calendarDays.name })
-    .from(calendarDays)
-    .where(eq(calendarDays.year, year))
-    .orderBy(asc(calendarDays.date));
-  return { year, source: held?.source ?? null, days };
-}
+import { getCalendarYear } from './get-calendar-year.js';
 
 /**
  * Imports a year's official schedule (the State Council publishes it around November),
  * replacing what was held, and counts provisional deadlines again: tasks' and the
- * provisional answer limits of hand-offs.
+ * provisional answer limits of hand-offs. Above tasks and hand-offs, which count their
+ * deadlines with calendar/ and must not depend on what recounts them.
  */
 export async function importCalendarYear(
   ctx: Ctx,

@@ -5,7 +5,8 @@ import type { Ctx } from '../context.js';
 
 /**
  * A work order is open while any of its tasks is; withdrawn when all were withdrawn;
- * closed otherwise.
+ * closed otherwise. Kept with tasks, whose every transition ends here, so that work orders
+ * depend on tasks and never the other way round.
  */
 export async function refreshWorkOrderStatus(ctx: Ctx, workOrderId: string): Promise<void> {
   const [counts] = await ctx.db

@@ -1,0 +1,2 @@
+export * from './get-calendar-year.js';
+export * from './import-calendar-year.js';

@@ -1,0 +1,2 @@
+export * from './purge-ended-sessions.js';
+export * from './purge-published-outbox.js';
