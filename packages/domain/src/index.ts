@@ -18,6 +18,7 @@ export * from './supervision/schemas.js';
 export * from './notifications/schemas.js';
 export * from './tasks/index.js';
 export * from './clues/index.js';
+export * from './handoffs/index.js';
 export * from './meetings/index.js';
 export * from './letters/index.js';
 export * from './stats/index.js';
