@@ -16,6 +16,7 @@ export * from './calendar/schemas.js';
 export * from './policy/index.js';
 export * from './supervision/schemas.js';
 export * from './notifications/schemas.js';
+export * from './clocks/ladder.js';
 export * from './tasks/index.js';
 export * from './clues/index.js';
 export * from './handoffs/index.js';
