@@ -22,5 +22,7 @@ export * from './clues/index.js';
 export * from './handoffs/index.js';
 export * from './meetings/index.js';
 export * from './letters/index.js';
-export * from './stats/index.js';
+export * from './stat-reports/index.js';
+export * from './briefings/index.js';
+export * from './dashboard/index.js';
 export * from './operations/queues.js';
