@@ -2,8 +2,10 @@ import {
   CLUE_CATEGORY_LABELS,
   CLUE_CHANNEL_LABELS,
   type ClueExportQuery,
+  type EscalationLevel,
   FIGURE_KEYS,
   FIGURE_LABELS,
+  LEVEL_LABELS,
   localDate,
   TASK_STATUS_LABELS,
   type TaskExportQuery,
@@ -19,7 +21,6 @@ import { taskWhere } from '../tasks/read.js';
 import { workbook } from './workbook.js';
 
 const MAX_ROWS = 100_000;
-const LEVELS = ['', '催办', '督办', '挂牌督办'];
 
 /** 任务台账: the tasks the list shows under the same filters, with their order, unit and limits. */
 export async function exportTasks(ctx: Ctx, filters: TaskExportQuery): Promise<Buffer> {
@@ -44,7 +45,10 @@ export async function exportTasks(ctx: Ctx, filters: TaskExportQuery): Promise<B
       { header: '下发日期', value: (r) => day(r.t.issuedAt) },
       { header: '签收时限', value: (r) => day(r.t.signDueAt) },
       { header: '办理期限', value: (r) => day(r.t.dueAt) },
-      { header: '督办级别', value: (r) => LEVELS[r.t.escalationLevel] ?? '' },
+      {
+        header: '督办级别',
+        value: (r) => LEVEL_LABELS[r.t.escalationLevel as EscalationLevel] ?? '',
+      },
       { header: '挂牌督办', value: (r) => (r.t.redFlag ? '是' : '') },
     ],
     rows,

@@ -97,7 +97,7 @@ async function applyHandoffEvent(
       await notify(ctx, {
         ...base,
         units: [h.toUnitId, ...(sender.units ?? [])],
-        roles: rolesToNotify(event.level),
+        roles: [...rolesToNotify(event.level)],
         kind: `handoff.level${event.level}`,
         title: `【${LEVEL_LABELS[event.level]}】${what}${referral ? '逾期未作出立案决定' : '逾期未反馈'}`,
         body: referral

@@ -68,7 +68,7 @@ function describe({ row: task, event, at: dueAt }: DueClockEvent, order: OrderTe
         escalation: { reason: 'office_overdue', level: event.level, dueAt },
         notice: {
           ...base,
-          roles: event.level === 1 ? ['office', 'supervisor'] : rolesToNotify(event.level),
+          roles: event.level === 1 ? ['office', 'supervisor'] : [...rolesToNotify(event.level)],
           kind: event.level === 1 ? 'task.office_overdue' : `task.office_level${event.level}`,
           title:
             task.status === 'returned'
@@ -79,7 +79,7 @@ function describe({ row: task, event, at: dueAt }: DueClockEvent, order: OrderTe
         },
       };
     case 'level': {
-      const roles = rolesToNotify(event.level);
+      const roles = [...rolesToNotify(event.level)];
       return {
         task,
         escalation: { reason: 'overdue', level: event.level, dueAt },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Attachment } from './attachments.js';
-import { Handoff } from './handoffs.js';
+import { Handoff } from '../handoffs/schemas.js';
 import { Clue, ClueReport } from './schemas.js';
 
 /** One clue as its page shows it: every report, the hand-offs the caller may see, the evidence. */

@@ -1,7 +1,5 @@
 export * from './schemas.js';
 export * from './subject-key.js';
 export * from './routing.js';
-export * from './handoffs.js';
-export * from './handoff-clock.js';
 export * from './attachments.js';
 export * from './detail.js';

@@ -8,7 +8,7 @@ import {
   type Metric,
   type Ratio,
 } from './schemas.js';
-import { ratio } from '../stats/rates.js';
+import { ratio } from '../dashboard/rates.js';
 
 /** What the platform measured of a unit over the letter's year (counts, not scores). */
 export interface Measures {

@@ -76,16 +76,6 @@ export function afterEvent(c: TaskClock, event: ClockEvent): TaskClock {
   }
 }
 
-export type Colour = 'blue' | 'yellow' | 'orange' | 'red';
-
-/** The board's colour: red 挂牌督办, orange 督办, yellow 催办 or unsigned, blue due soon. */
-export function colourOf(escalationLevel: number, dueSoon: boolean): Colour | null {
-  if (escalationLevel >= 3) return 'red';
-  if (escalationLevel === 2) return 'orange';
-  if (escalationLevel === 1) return 'yellow';
-  return dueSoon ? 'blue' : null;
-}
-
 /**
  * How far ahead a timer is asked for. A later check gets its timer from the reconciler,
  * which re-arms every check due within two of its periods, so it is armed at least one

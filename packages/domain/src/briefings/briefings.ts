@@ -7,7 +7,9 @@ import {
   dateInOuterWindow,
   OUTER_WINDOW_MESSAGE,
 } from '../common/schemas.js';
-import { type Figures, monthLabel } from './figures.js';
+import { LEVEL_LABELS } from '../clocks/ladder.js';
+import type { EscalationLevel } from '../policy/schemas.js';
+import { type Figures, monthLabel } from '../stat-reports/figures.js';
 
 const LocalDate = z.iso.date();
 
@@ -86,7 +88,6 @@ export interface BriefingData {
 const chineseDate = (d: string) =>
   `${Number(d.slice(0, 4))} 年 ${Number(d.slice(5, 7))} 月 ${Number(d.slice(8, 10))} 日`;
 const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const LEVEL_NAMES: Record<number, string> = { 1: '催办', 2: '督办', 3: '挂牌督办' };
 
 /** People freed from dens and people sent home are counted apart and reported together. */
 export const rescuedAndRepatriated = (f: Figures) => f.peopleRescued + f.peopleRepatriated;
@@ -132,7 +133,7 @@ export function composeBriefing(d: BriefingData): BriefingSections {
         `截至目前，逾期未办结并升级督办的事项 ${d.overdue.length} 件（挂牌督办 ${d.redFlags} 件）：`,
         ...d.overdue.map(
           (o) =>
-            `${o.serial}《${o.title}》（${o.unitName}，${LEVEL_NAMES[o.level] ?? `${o.level} 级`}）`,
+            `${o.serial}《${o.title}》（${o.unitName}，${LEVEL_LABELS[o.level as EscalationLevel] ?? `${o.level} 级`}）`,
         ),
       ].join('\n')
     : '截至目前，无逾期升级督办事项。';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClueChannel } from '../clues/schemas.js';
-import { Figures, Month } from './figures.js';
+import { Figures, Month } from '../stat-reports/figures.js';
 
 /** Months from..to, both included; at most five years, which is what a chart can show. */
 export const TrendsQuery = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from '../common/schemas.js';
 import { Day, Keyword, Level, listQuery } from '../common/list-query.js';
-import { HandoffKind } from './routing.js';
+import { HandoffKind } from '../clues/routing.js';
 
 export const HandoffStatus = z.enum(['sent', 'received', 'reconsidering', 'answered']);
 export type HandoffStatus = z.infer<typeof HandoffStatus>;

@@ -1,0 +1,2 @@
+export * from './briefings.js';
+export * from './list-query.js';

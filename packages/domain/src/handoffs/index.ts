@@ -1,0 +1,3 @@
+export * from './schemas.js';
+export * from './clock.js';
+export * from './actions.js';
