@@ -1,6 +1,8 @@
+import { handoffClockJobId, reconcileClocks } from '@lianxi/core';
 import { DEFAULT_POLICY, zonedInstant } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+import { silent } from '../../../test/support/wait.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -95,11 +97,21 @@ describe('a deadline in a year without a calendar', () => {
       signDueAt: handoff.signDueAt,
     });
     expect(await clockOf()).toMatchObject({ provisional: false, clock_version: 2 });
-    const timers = await env.sql<{ job_id: string }>(
-      "SELECT job_id FROM outbox WHERE job_name = 'handoff-clock' AND payload->>'handoffId' = $1",
+    // its next timer, armed by the reconciler as it nears, is the new version's
+    const [{ next }] = await env.sql<{ next: Date }>(
+      'SELECT next_check_at AS next FROM handoffs WHERE id = $1',
       [handoff.id],
     );
-    expect(timers.some((t) => t.job_id.includes(`-${handoff.id}-2-`))).toBe(true);
+    const resumeAt = env.clock.now();
+    env.clock.set(new Date(next.getTime() - 30_000));
+    const armed: string[] = [];
+    await reconcileClocks({ db: env.database.db, clock: env.clock, log: silent }, 60_000, (t) =>
+      Promise.resolve(armed.push(...t.map((x) => x.opts.jobId))),
+    );
+    env.clock.set(resumeAt);
+    expect(armed.filter((id) => id.includes(handoff.id))).toEqual([
+      handoffClockJobId(handoff.id, 2, next),
+    ]);
     const [audit] = await env.sql<{ payload: { to: string } }>(
       "SELECT payload FROM audit_log WHERE action = 'handoff.recounted'",
     );
