@@ -48,7 +48,10 @@ export async function relayOutboxBatch(
       }
     }
     if (published.length) {
-      await tx.update(outbox).set({ publishedAt: new Date() }).where(inArray(outbox.id, published));
+      await tx
+        .update(outbox)
+        .set({ publishedAt: clock.now() })
+        .where(inArray(outbox.id, published));
     }
     return published.length;
   });
