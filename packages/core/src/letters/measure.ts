@@ -9,7 +9,7 @@ import { statReports, tasks } from '@lianxi/db';
 import { and, eq, gte, lte } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
-import { countTaskTimeliness } from '../stats/task-timeliness.js';
+import { countTaskTimeliness } from '../dashboard/task-timeliness.js';
 
 /**
  * What the platform saw of a unit in a year (local to the conference), up to `now`:
