@@ -1,10 +1,9 @@
-import { unnestRows } from '@lianxi/db';
-import { TIMER_WINDOW_MS } from '@lianxi/domain';
-import { and, asc, eq, gt, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { BaseCtx, Ctx } from '../context.js';
-import { type AnyOutboxEvent, writeOutboxMany } from '../outbox/write.js';
+import type { Ctx } from '../context.js';
+import type { AnyOutboxEvent } from '../outbox/write.js';
 import type { ClockKind } from './runner.js';
+import { scheduleRows } from './schedule-rows.js';
 
 /** What every item with clocks has: who it belongs to and when it must next be looked at. */
 export interface ClockRow {
@@ -45,66 +44,6 @@ export interface ClockSubject<Row extends ClockRow, Event> {
   apply(ctx: Ctx, due: DueEvent<Row, Event>[]): Promise<void>;
   /** The timer that wakes the engine for the row at `at`, with a deterministic id. */
   timer(row: { id: string; conferenceId: string; version: number }, at: Date): AnyOutboxEvent;
-}
-
-type Subject = ClockSubject<ClockRow, unknown>;
-
-const versionOf = (s: Subject, row: ClockRow) =>
-  (row as unknown as Record<string, number>)[versionKey(s)];
-
-function versionKey(s: Subject): string {
-  const key = Object.keys(s.columns).find((k) => s.columns[k] === s.version);
-  if (!key) throw new Error('a clock subject must read its version column');
-  return key;
-}
-
-/**
- * Stores when each row must next be looked at — with `withState`, for every row given, also
- * its clock state as given — in one UPDATE, and asks through the outbox for a timer for each
- * next check within the timer window, in one INSERT. PostgreSQL keeps the time; the timer
- * only makes it punctual, and the reconciler arms later ones as they come near.
- */
-export async function scheduleRows<Row extends ClockRow>(
-  ctx: Ctx,
-  subject: ClockSubject<Row, unknown>,
-  rows: Row[],
-  opts: { withState?: boolean } = {},
-): Promise<(Date | null)[]> {
-  const s = subject as unknown as Subject;
-  const nexts = rows.map((row) => subject.pending(row)[0]?.at ?? null);
-  const moved = rows
-    .map((row, i) => ({ row, next: nexts[i] }))
-    .filter(({ row, next }) => opts.withState || next?.getTime() !== row.nextCheckAt?.getTime());
-  if (moved.length) {
-    const columns = { id: s.id, nextCheckAt: s.nextCheckAt, ...(opts.withState ? s.state : {}) };
-    const all = unnestRows(
-      columns,
-      moved.map(({ row, next }) => ({ ...row, nextCheckAt: next })) as never,
-    );
-    const set = Object.values(columns)
-      .filter((c) => c !== s.id)
-      .map((c) => sql.raw(`"${c.name}" = v."${c.name}"`));
-    await ctx.db.execute(sql`
-      UPDATE ${s.table} AS t SET ${sql.join(set, sql`, `)}
-        FROM (${all.rows}) AS v
-       WHERE t."${sql.raw(s.id.name)}" = v."${sql.raw(s.id.name)}"`);
-  }
-  const armUntil = ctx.clock.now().getTime() + TIMER_WINDOW_MS;
-  await writeOutboxMany(
-    ctx,
-    rows.flatMap((row, i) => {
-      const next = nexts[i];
-      return next && next.getTime() <= armUntil
-        ? [
-            s.timer(
-              { id: row.id, conferenceId: row.conferenceId, version: versionOf(s, row) },
-              next,
-            ),
-          ]
-        : [];
-    }),
-  );
-  return nexts;
 }
 
 /**
@@ -176,42 +115,6 @@ export function clockKindOf<Row extends ClockRow, Event>(
     },
     process: (ctx, rows) => processLocked(ctx, subject, rows),
   };
-}
-
-/**
- * Timers PostgreSQL says are due within `horizonMs`, as the outbox would have asked for
- * them: the reconciler re-adds them with the same ids, so a Redis that lost its delayed jobs
- * is punctual again, not just eventually right.
- */
-export async function upcomingTimers(
-  ctx: BaseCtx,
-  { subject }: { subject: ClockSubject<ClockRow, unknown> },
-  horizonMs: number,
-  limit = 10_000,
-): Promise<AnyOutboxEvent[]> {
-  const now = ctx.clock.now();
-  const rows = await ctx.db
-    .select({
-      id: subject.id,
-      conferenceId: subject.columns.conferenceId,
-      version: subject.version,
-      at: subject.nextCheckAt,
-    })
-    .from(subject.table)
-    .where(
-      and(
-        isNotNull(subject.nextCheckAt),
-        gt(subject.nextCheckAt, now),
-        lte(subject.nextCheckAt, new Date(now.getTime() + horizonMs)),
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) =>
-    subject.timer(
-      { id: r.id as string, conferenceId: r.conferenceId as string, version: r.version as number },
-      r.at as Date,
-    ),
-  );
 }
 
 /** A subject with the engine's row queries over it: what the runner, sweep and timers take. */

@@ -1,4 +1,4 @@
-import { upcomingTimers } from '../clocks/subject.js';
+import { upcomingTimers } from '../clocks/upcoming-timers.js';
 import type { BaseCtx } from '../context.js';
 import type { AnyOutboxEvent } from '../outbox/write.js';
 import { CLOCK_SUBJECTS } from './subjects.js';

@@ -7,7 +7,8 @@ import {
 import { handoffs } from '@lianxi/db';
 import { jobId } from '@lianxi/queue';
 import { getTableColumns } from 'drizzle-orm';
-import { type ClockSubject, defineClocks, scheduleRows } from '../clocks/subject.js';
+import { scheduleRows } from '../clocks/schedule-rows.js';
+import { type ClockSubject, defineClocks } from '../clocks/subject.js';
 import type { Ctx } from '../context.js';
 import { applyHandoffEvents } from './escalate.js';
 import { type HandoffRow, toHandoffClock } from './row.js';

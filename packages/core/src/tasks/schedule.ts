@@ -1,4 +1,4 @@
-import { scheduleRows } from '../clocks/subject.js';
+import { scheduleRows } from '../clocks/schedule-rows.js';
 import type { Ctx } from '../context.js';
 import { taskClocks } from './clock-subject.js';
 import type { ClockTask } from './row.js';
