@@ -150,7 +150,7 @@ export function Overview({ stats }: { stats: TaskStats }) {
   );
 }
 
-const Charts = lazy(() => import('../pages/stats/DashboardCharts'));
+const Charts = lazy(() => import('../pages/dashboards/DashboardCharts'));
 
 /** 数据分析: rates and trends as charts, fetched with their chart library after the counts. */
 export function AnalysisCharts() {

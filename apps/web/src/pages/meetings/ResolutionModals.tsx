@@ -11,7 +11,7 @@ import { useUnits } from '../../api/queries';
 import { ActionModal } from '../../components/ActionModal';
 import { formatDate } from '../../lib/format';
 import { textRules } from '../../lib/forms';
-import { IssueOrderForm } from '../office/IssueOrderForm';
+import { IssueOrderForm } from '../work-orders/IssueOrderForm';
 
 /** 新增议定事项: what the meeting decided, and the unit it named to lead, if any. */
 export function AddResolutionModal({

@@ -12,7 +12,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { formatYuan, OFFICE_NAME } from '../../lib/clues';
 import { formatTime } from '../../lib/format';
-import { HandoffTable } from '../handoff/HandoffTable';
+import { HandoffTable } from '../handoffs/HandoffTable';
 import { ClueAttachments } from './ClueAttachments';
 import { CloseClueModal } from './CloseClueModal';
 import { ClueReports } from './ClueReports';

@@ -3,8 +3,8 @@ import { Tag, Typography } from 'antd';
 import { useLoginLogPage } from '../../api/logs';
 import type { SearchField } from '../../components/SearchBar';
 import { useUrlFilters } from '../../lib/url-filters';
-import { LogList } from './LogList';
-import { formatSeconds } from './log-format';
+import { LogList } from '../audit/LogList';
+import { formatSeconds } from '../audit/log-format';
 
 const SEARCH = ['username', 'result', 'ip', 'from', 'to'] as const;
 

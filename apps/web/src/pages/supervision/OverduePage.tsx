@@ -7,7 +7,7 @@ import { useOverdue } from '../../api/queries';
 import { OverdueTable } from '../../components/OverdueTable';
 import { QueryState } from '../../components/QueryState';
 import { type Colour, ColourTag } from '../../components/tags';
-import { HandoffTable } from '../handoff/HandoffTable';
+import { HandoffTable } from '../handoffs/HandoffTable';
 
 const FILTERS: { value: Colour | 'all'; label: string }[] = [
   { value: 'all', label: '全部' },
