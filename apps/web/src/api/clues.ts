@@ -1,7 +1,18 @@
-import type { Clue, ClueDetail, Handoff, HandoffDetail, RoutingRule } from '@lianxi/domain';
+import type {
+  CloseClueInput,
+  Clue,
+  ClueDetail,
+  ClueIntake,
+  CreateClueInput,
+  Handoff,
+  HandoffDetail,
+  RoutingRule,
+} from '@lianxi/domain';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, withQuery } from './client';
-import { keys, type Page } from './queries';
+import type { z } from 'zod';
+import { get, post, withQuery } from './client';
+import { exportPath } from './logs';
+import { keys, type Page, useListPage } from './queries';
 
 export const clueKeys = {
   clues: ['clues'] as const,
@@ -96,3 +107,20 @@ export function useOverdueHandoffs() {
     refetchInterval: 30_000,
   });
 }
+
+type ListQuery = Record<string, string | number | undefined>;
+
+/** 登记线索: the answer says whether the same subject was reported before. */
+export const createClue = (body: z.input<typeof CreateClueInput>) =>
+  post<ClueIntake>('/api/clues', body);
+export const closeClue = (id: string, body: z.input<typeof CloseClueInput>) =>
+  post<Clue>(`/api/clues/${id}/close`, body);
+
+/** Where a clue's files are uploaded. */
+export const clueAttachmentsPath = (id: string) => `/api/clues/${id}/attachments`;
+
+/** 线索: one numbered page of the search. */
+export const useClueSearch = (query: ListQuery) =>
+  useListPage<Clue>(clueKeys.clues, '/api/clues', query);
+
+export const clueExportPath = (query: ListQuery) => exportPath('/api/exports/clues.xlsx', query);

@@ -1,13 +1,18 @@
 import type {
   Assessment,
+  CreateMeetingInput,
+  CreateResolutionInput,
   Letter,
   LetterDetail,
   Meeting,
   MeetingDetail,
   RankingRow,
+  Resolution,
+  UpdateMeetingInput,
 } from '@lianxi/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, withQuery } from './client';
+import type { z } from 'zod';
+import { get, patch, post, withQuery } from './client';
 import { keys, useListPage } from './queries';
 
 export const meetingKeys = {
@@ -88,3 +93,10 @@ export function useInvalidateLetters() {
       client.invalidateQueries({ queryKey: keys.notifications }),
     ]);
 }
+
+export const createMeeting = (body: z.input<typeof CreateMeetingInput>) =>
+  post<Meeting>('/api/meetings', body);
+export const updateMeeting = (id: string, body: z.input<typeof UpdateMeetingInput>) =>
+  patch<Meeting>(`/api/meetings/${id}`, body);
+export const addResolution = (meetingId: string, body: z.input<typeof CreateResolutionInput>) =>
+  post<Resolution>(`/api/meetings/${meetingId}/resolutions`, body);

@@ -1,8 +1,17 @@
-import type { ReadSubjectInput } from '@lianxi/domain';
+import type { Notification, ReadAllNotificationsInput, ReadSubjectInput } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { z } from 'zod';
 import { post } from './client';
-import { keys } from './queries';
+import { keys, useListPage } from './queries';
+
+export const markRead = (id: string) => post<Notification>(`/api/notifications/${id}/read`);
+/** 全部标为已读, within the list's own search. */
+export const markAllRead = (body: z.input<typeof ReadAllNotificationsInput>) =>
+  post<{ count: number }>('/api/notifications/read-all', body);
+
+export const useNotificationList = (query: Record<string, string | number | undefined>) =>
+  useListPage<Notification>(keys.notifications, '/api/notifications', query);
 
 /**
  * Opening an item reads the caller's notices about it: the badge then counts only what

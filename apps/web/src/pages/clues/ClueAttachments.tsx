@@ -1,5 +1,5 @@
 import type { Attachment } from '@lianxi/domain';
-import { useInvalidateClues } from '../../api/clues';
+import { clueAttachmentsPath, useInvalidateClues } from '../../api/clues';
 import { AttachmentCard } from '../../components/Attachments';
 
 interface Props {
@@ -17,7 +17,7 @@ export function ClueAttachments({ clueId, attachments, canUpload }: Props) {
       attachments={attachments}
       upload={
         canUpload
-          ? { path: `/api/clues/${clueId}/attachments`, onUploaded: () => invalidate() }
+          ? { path: clueAttachmentsPath(clueId), onUploaded: () => invalidate() }
           : undefined
       }
       emptyText="暂无证据材料"

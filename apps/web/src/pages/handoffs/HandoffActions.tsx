@@ -8,9 +8,17 @@ import {
 } from '@lianxi/domain';
 import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useInvalidateClues } from '../../api/clues';
+import {
+  answerHandoff,
+  askReconsideration,
+  chaseHandoff,
+  handOverItems,
+  receiveHandoff,
+  referToProcuratorate,
+} from '../../api/handoffs';
 import { ActionModal } from '../../components/ActionModal';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { UrgeActions } from '../../components/UrgeActions';
 import { useErrorNotice } from '../../components/feedback';
 import { outcomeOptions, REASON_REQUIRED } from '../../lib/clues';
@@ -73,7 +81,6 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
   const notice = useErrorNotice();
   const { message } = App.useApp();
   const close = () => setDialog(null);
-  const act = (path: string, body: object = {}) => post(`/api/handoffs/${h.id}/${path}`, body);
   const size = compact ? 'small' : 'middle';
 
   if (h.actions.length === 0) return null;
@@ -82,7 +89,7 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
   const receive = async () => {
     setReceiving(true);
     try {
-      await act('receive');
+      await receiveHandoff(h.id);
       message.success('已接收，请在期限内办理并反馈');
     } catch (e) {
       notice(e);
@@ -92,7 +99,7 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
     }
   };
 
-  const reasonRules = (label: string) => textRules(label, HandoffReasonInput.shape.reason);
+  const reason = HandoffReasonInput.shape.reason;
   const formId = (name: string) => `${name}-${h.id}`;
   const reconsidering = h.status === 'reconsidering';
 
@@ -100,8 +107,7 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
     <>
       {h.actions.some((a) => CHASING.includes(a)) && (
         <UrgeActions
-          path={`/api/handoffs/${h.id}`}
-          version={h.version}
+          send={(kind, note) => chaseHandoff(h.id, kind, { note, version: h.version })}
           onDone={invalidate}
           size={size}
         />
@@ -128,7 +134,7 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
         formName={formId('answer-form')}
         onClose={close}
         submit={(v) =>
-          act('result', {
+          answerHandoff(h.id, {
             outcome: v.outcome,
             ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
           })
@@ -156,13 +162,19 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
         <AnswerFields kind={h.kind} />
       </ActionModal>
 
-      <ActionModal<{ reason: string }>
+      <ReasonedActionModal
         open={dialog === 'reconsider'}
         title="提请复议"
         okText="提请复议"
         formName={formId('reconsider-form')}
+        name="reason"
+        label="复议理由"
+        schema={reason}
+        rows={4}
+        maxLength={2000}
+        showCount
         onClose={close}
-        submit={(v) => act('reconsideration', v)}
+        onSubmit={(text) => askReconsideration(h.id, { reason: text })}
         success="已提请复议，公安机关将在 3 日内作出决定"
         onDone={invalidate}
       >
@@ -172,18 +184,21 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
           style={{ marginBottom: 12 }}
           title={`对不予立案决定有异议的，可在 ${formatTime(h.appealDueAt)} 前提请复议（仅限一次）。`}
         />
-        <Form.Item label="复议理由" name="reason" rules={reasonRules('复议理由')}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
 
-      <ActionModal<{ reason: string }>
+      <ReasonedActionModal
         open={dialog === 'procuratorate'}
         title="建议检察院立案监督"
         okText="提交建议"
         formName={formId('procuratorate-form')}
+        name="reason"
+        label="建议理由"
+        schema={reason}
+        rows={4}
+        maxLength={2000}
+        showCount
         onClose={close}
-        submit={(v) => act('procuratorate', v)}
+        onSubmit={(text) => referToProcuratorate(h.id, { reason: text })}
         success="已移送检察院，申请立案监督"
         onDone={invalidate}
       >
@@ -193,18 +208,21 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
           style={{ marginBottom: 12 }}
           title={`可在 ${formatTime(h.appealDueAt)} 前建议人民检察院依法进行立案监督。`}
         />
-        <Form.Item label="建议理由" name="reason" rules={reasonRules('建议理由')}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
 
-      <ActionModal<{ reason: string }>
+      <ReasonedActionModal
         open={dialog === 'hand_over_items'}
         title="移交涉案物品"
         okText="确认已移交"
         formName={formId('items-form')}
+        name="reason"
+        label="移交清单及说明"
+        schema={reason}
+        rows={4}
+        maxLength={2000}
+        showCount
         onClose={close}
-        submit={(v) => act('items', v)}
+        onSubmit={(text) => handOverItems(h.id, { reason: text })}
         success="已登记移交涉案物品"
         onDone={invalidate}
       >
@@ -214,10 +232,7 @@ export function HandoffActions({ handoff: h, compact }: { handoff: Handoff; comp
           style={{ marginBottom: 12 }}
           title={`公安机关已立案，请于 ${formatTime(h.itemsDueAt)} 前移交涉案物品及有关材料。`}
         />
-        <Form.Item label="移交清单及说明" name="reason" rules={reasonRules('移交清单及说明')}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
     </>
   );
 }

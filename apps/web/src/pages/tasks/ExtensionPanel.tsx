@@ -1,13 +1,12 @@
 import { ExtensionDecisionInput, type ExtensionRequest, type TaskDetail } from '@lianxi/domain';
-import { Button, Card, Empty, Form, Input, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useExtensionRequests, useInvalidateTasks } from '../../api/queries';
-import { ActionModal } from '../../components/ActionModal';
+import { decideExtension } from '../../api/tasks';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { ItemList } from '../../components/ItemList';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
-import { textRules } from '../../lib/forms';
 
 const STATUS = {
   pending: { color: 'processing', label: '待审批' },
@@ -76,30 +75,24 @@ export function ExtensionPanel({ task, canDecide }: { task: TaskDetail; canDecid
           )
         }
       </QueryState>
-      <ActionModal<{ comment?: string }>
+      <ReasonedActionModal
         open={deciding !== null}
         title={deciding?.approve ? '批准延期' : '不批准延期'}
         okText={deciding?.approve ? '确认批准' : '确认不批准'}
         danger={deciding?.approve === false}
         formName="extension-decision-form"
+        name="comment"
+        label="审批意见（可选）"
+        ruleLabel="审批意见"
+        schema={ExtensionDecisionInput.shape.comment}
+        maxLength={2000}
         onClose={() => setDeciding(null)}
-        submit={(v) =>
-          post(`/api/extension-requests/${deciding!.request.id}/decision`, {
-            approve: deciding!.approve,
-            ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
-          })
+        onSubmit={(comment) =>
+          decideExtension(deciding!.request.id, { approve: deciding!.approve, comment })
         }
         success={deciding?.approve ? '已批准延期，期限已更新' : '已驳回延期申请'}
         onDone={invalidate}
-      >
-        <Form.Item
-          label="审批意见（可选）"
-          name="comment"
-          rules={textRules('审批意见', ExtensionDecisionInput.shape.comment.unwrap(), false)}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </ActionModal>
+      />
     </Card>
   );
 }

@@ -1,25 +1,35 @@
-import { isOpen, ReviewInput, RulingInput, type TaskDetail, WithdrawInput } from '@lianxi/domain';
-import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import {
+  ReviewInput,
+  RulingInput,
+  type TaskAction,
+  type TaskDetail,
+  WithdrawInput,
+} from '@lianxi/domain';
+import { Alert, Button, Form, Select, Space } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useInvalidateTasks, useUnits } from '../../api/queries';
-import { ActionModal } from '../../components/ActionModal';
+import { reviewTask, ruleOnReturn, withdrawTask } from '../../api/tasks';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { formatTime } from '../../lib/format';
-import { textRules } from '../../lib/forms';
 
 type Dialog = 'approve' | 'reject' | 'overrule' | 'reassign' | 'withdraw' | null;
 
 /** The office's decisions on a task: 审核 a report, 审定 a return, or 撤回. */
-export function OfficeActions({ task }: { task: TaskDetail }) {
+export function OfficeActions({
+  task,
+  actions,
+}: {
+  task: TaskDetail;
+  /** What `taskActions` offers the viewer now. */
+  actions: readonly TaskAction[];
+}) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const invalidate = useInvalidateTasks();
   const units = useUnits();
   const close = () => setDialog(null);
-  const act = (path: string, body: object) =>
-    post(`/api/tasks/${task.id}/${path}`, { ...body, version: task.version });
-  // An empty optional comment must be left out: the API refuses a blank one.
-  const comment = (c: string | undefined) => (c?.trim() ? { comment: c.trim() } : {});
-  const commentRules = textRules('意见', ReviewInput.shape.comment.unwrap(), false);
+  const version = task.version;
+  const may = (a: TaskAction) => actions.includes(a);
+  const comment = ReviewInput.shape.comment;
 
   return (
     <>
@@ -31,99 +41,98 @@ export function OfficeActions({ task }: { task: TaskDetail }) {
         />
       )}
       <Space wrap data-testid="office-actions">
-        {task.status === 'reported' && (
-          <>
-            <Button
-              type="primary"
-              onClick={() => setDialog('approve')}
-              data-testid="action-approve"
-            >
-              审核通过
-            </Button>
-            <Button danger onClick={() => setDialog('reject')} data-testid="action-reject">
-              退回重办
-            </Button>
-          </>
+        {may('approve') && (
+          <Button type="primary" onClick={() => setDialog('approve')} data-testid="action-approve">
+            审核通过
+          </Button>
         )}
-        {task.status === 'returned' && (
-          <>
-            <Button
-              type="primary"
-              onClick={() => setDialog('overrule')}
-              data-testid="action-overrule"
-            >
-              审定维持
-            </Button>
-            <Button onClick={() => setDialog('reassign')} data-testid="action-reassign">
-              改派其他单位
-            </Button>
-          </>
+        {may('reject') && (
+          <Button danger onClick={() => setDialog('reject')} data-testid="action-reject">
+            退回重办
+          </Button>
         )}
-        {isOpen(task.status) && (
+        {may('overrule') && (
+          <Button
+            type="primary"
+            onClick={() => setDialog('overrule')}
+            data-testid="action-overrule"
+          >
+            审定维持
+          </Button>
+        )}
+        {may('reassign') && (
+          <Button onClick={() => setDialog('reassign')} data-testid="action-reassign">
+            改派其他单位
+          </Button>
+        )}
+        {may('withdraw') && (
           <Button danger onClick={() => setDialog('withdraw')} data-testid="action-withdraw">
             撤回任务
           </Button>
         )}
       </Space>
 
-      <ActionModal<{ comment?: string }>
+      <ReasonedActionModal
         open={dialog === 'approve'}
         title="审核通过"
         okText="确认通过"
         formName="approve-form"
+        name="comment"
+        label="审核意见（可选）"
+        ruleLabel="意见"
+        schema={comment}
+        maxLength={5000}
         onClose={close}
-        submit={(v) => act('review', { approve: true, ...comment(v.comment) })}
+        onSubmit={(text) => reviewTask(task.id, { approve: true, comment: text, version })}
         success="已审核通过，任务办结"
         onDone={invalidate}
-      >
-        <Form.Item label="审核意见（可选）" name="comment" rules={commentRules}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </ActionModal>
+      />
 
-      <ActionModal<{ comment: string }>
+      <ReasonedActionModal
         open={dialog === 'reject'}
         title="退回重办"
         okText="确认退回重办"
         danger
         formName="reject-form"
+        name="comment"
+        label="退回意见"
+        schema={comment.unwrap()}
+        maxLength={5000}
         onClose={close}
-        submit={(v) => act('review', { approve: false, ...comment(v.comment) })}
+        onSubmit={(text) => reviewTask(task.id, { approve: false, comment: text, version })}
         success="已退回重办"
         onDone={invalidate}
-      >
-        <Form.Item
-          label="退回意见"
-          name="comment"
-          rules={textRules('退回意见', ReviewInput.shape.comment.unwrap())}
-        >
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </ActionModal>
+      />
 
-      <ActionModal<{ comment?: string }>
+      <ReasonedActionModal
         open={dialog === 'overrule'}
         title="审定维持"
         okText="维持原交办"
         formName="overrule-form"
+        name="comment"
+        label="审定意见（可选）"
+        ruleLabel="意见"
+        schema={comment}
+        maxLength={5000}
         onClose={close}
-        submit={(v) => act('ruling', { decision: 'overrule', ...comment(v.comment) })}
+        onSubmit={(text) => ruleOnReturn(task.id, { decision: 'overrule', comment: text, version })}
         success="已审定维持，任务回到承办单位，期限顺延"
         onDone={invalidate}
-      >
-        <Form.Item label="审定意见（可选）" name="comment" rules={commentRules}>
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </ActionModal>
+      />
 
-      <ActionModal<{ unitId: string; comment?: string }>
+      <ReasonedActionModal<typeof RulingInput.shape.comment, { unitId: string }>
         open={dialog === 'reassign'}
         title="改派其他单位"
         okText="确认改派"
         formName="reassign-form"
+        name="comment"
+        label="审定意见（可选）"
+        ruleLabel="意见"
+        schema={RulingInput.shape.comment}
+        maxLength={5000}
         onClose={close}
-        submit={(v) =>
-          act('ruling', { decision: 'reassign', unitId: v.unitId, ...comment(v.comment) })
+        onSubmit={(text, v) =>
+          ruleOnReturn(task.id, { decision: 'reassign', unitId: v.unitId, comment: text, version })
         }
         success="已改派"
         onDone={invalidate}
@@ -141,34 +150,23 @@ export function OfficeActions({ task }: { task: TaskDetail }) {
               .map((u) => ({ value: u.id, label: u.name }))}
           />
         </Form.Item>
-        <Form.Item
-          label="审定意见（可选）"
-          name="comment"
-          rules={textRules('意见', RulingInput.shape.comment.unwrap(), false)}
-        >
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
 
-      <ActionModal<{ reason: string }>
+      <ReasonedActionModal
         open={dialog === 'withdraw'}
         title="撤回任务"
         okText="确认撤回"
         danger
         formName="withdraw-form"
+        name="reason"
+        label="撤回理由"
+        schema={WithdrawInput.shape.reason}
+        maxLength={2000}
         onClose={close}
-        submit={(v) => act('withdraw', v)}
+        onSubmit={(reason) => withdrawTask(task.id, { reason, version })}
         success="任务已撤回"
         onDone={invalidate}
-      >
-        <Form.Item
-          label="撤回理由"
-          name="reason"
-          rules={textRules('撤回理由', WithdrawInput.shape.reason)}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </ActionModal>
+      />
     </>
   );
 }

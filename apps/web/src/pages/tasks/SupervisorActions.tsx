@@ -1,10 +1,23 @@
-import { CLOCK_RUNS, type TaskDetail } from '@lianxi/domain';
+import type { TaskAction, TaskDetail } from '@lianxi/domain';
 import { useInvalidateTasks } from '../../api/queries';
+import { chaseTask } from '../../api/tasks';
 import { UrgeActions } from '../../components/UrgeActions';
 
 /** A supervisor's 催办 / 督办 by hand, while the task's clock runs. */
-export function SupervisorActions({ task }: { task: TaskDetail }) {
+export function SupervisorActions({
+  task,
+  actions,
+}: {
+  task: TaskDetail;
+  /** What `taskActions` offers the viewer now. */
+  actions: readonly TaskAction[];
+}) {
   const invalidate = useInvalidateTasks();
-  if (!CLOCK_RUNS.includes(task.status)) return null;
-  return <UrgeActions path={`/api/tasks/${task.id}`} version={task.version} onDone={invalidate} />;
+  if (!actions.includes('urge')) return null;
+  return (
+    <UrgeActions
+      send={(kind, note) => chaseTask(task.id, kind, { note, version: task.version })}
+      onDone={invalidate}
+    />
+  );
 }

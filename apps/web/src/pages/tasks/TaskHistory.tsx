@@ -2,6 +2,7 @@ import type { Attachment, TaskDetail, TaskEvent } from '@lianxi/domain';
 import { ROLE_LABELS, type Role } from '@lianxi/domain';
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useEscalations } from '../../api/queries';
+import { taskAttachmentsPath } from '../../api/tasks';
 import { AttachmentItems, UploadButton } from '../../components/Attachments';
 import { QueryState } from '../../components/QueryState';
 import { ColourTag, colourOfLevel } from '../../components/tags';
@@ -81,7 +82,7 @@ export function EventTimeline({
               {canAddTo(e) && (
                 <div style={{ marginTop: 4 }}>
                   <UploadButton
-                    path={`/api/tasks/${task.id}/attachments`}
+                    path={taskAttachmentsPath(task.id)}
                     fields={{ eventId: String(e.id) }}
                     onUploaded={() => onUploaded?.()}
                     label="补传佐证材料"

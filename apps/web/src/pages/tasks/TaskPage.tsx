@@ -1,9 +1,10 @@
-import { isOpen, type TaskDetail, type TaskEvent } from '@lianxi/domain';
+import { isOpen, type TaskDetail, type TaskEvent, taskActions } from '@lianxi/domain';
 import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useInvalidateAttachments, useTaskAttachments } from '../../api/attachments';
 import { useReadNoticesAbout } from '../../api/notifications';
 import { useTask, useUnitNames } from '../../api/queries';
+import { taskAttachmentsPath } from '../../api/tasks';
 import { isOffice, useMe } from '../../auth';
 import { AttachmentCard } from '../../components/Attachments';
 import { OrderAttachmentsCard } from '../../components/OrderAttachments';
@@ -33,6 +34,15 @@ function TaskView({ task }: { task: TaskDetail }) {
   const unitName = useUnitNames();
   const mine = me.role === 'unit' && me.unitId === task.unitId;
   const office = isOffice(me.role);
+  const actions = taskActions(
+    {
+      status: task.status,
+      unitId: task.unitId,
+      returnDueAt: task.returnDueAt ? new Date(task.returnDueAt) : null,
+    },
+    { role: me.role, unitId: me.unitId },
+    new Date(),
+  );
   const taskFiles = useTaskAttachments(task.id).data?.items ?? [];
   const invalidateFiles = useInvalidateAttachments();
   const refreshTaskFiles = () => invalidateFiles({ taskId: task.id, orderId: task.workOrderId });
@@ -125,9 +135,9 @@ function TaskView({ task }: { task: TaskDetail }) {
           {task.body}
         </Typography.Paragraph>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {mine && <UnitActions task={task} />}
-          {office && <OfficeActions task={task} />}
-          {me.role === 'supervisor' && <SupervisorActions task={task} />}
+          {mine && <UnitActions task={task} actions={actions} />}
+          {office && <OfficeActions task={task} actions={actions} />}
+          {me.role === 'supervisor' && <SupervisorActions task={task} actions={actions} />}
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
@@ -150,7 +160,7 @@ function TaskView({ task }: { task: TaskDetail }) {
                 attachments={looseFiles}
                 upload={
                   unitMayAdd || office
-                    ? { path: `/api/tasks/${task.id}/attachments`, onUploaded: refreshTaskFiles }
+                    ? { path: taskAttachmentsPath(task.id), onUploaded: refreshTaskFiles }
                     : undefined
                 }
                 emptyText="暂无未归入办理记录的附件"
@@ -158,7 +168,7 @@ function TaskView({ task }: { task: TaskDetail }) {
               />
             )}
             <EscalationHistory taskId={task.id} />
-            <ExtensionPanel task={task} canDecide={office} />
+            <ExtensionPanel task={task} canDecide={actions.includes('decide_extension')} />
           </Space>
         </Col>
       </Row>

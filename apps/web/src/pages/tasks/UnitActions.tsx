@@ -4,20 +4,27 @@ import {
   ProgressInput,
   ReportInput,
   ReturnTaskInput,
+  type TaskAction,
   type TaskDetail,
   zonedInstant,
 } from '@lianxi/domain';
-import { Alert, App, Button, DatePicker, Form, Input, Space, Tooltip } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Space, Tooltip } from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useExtensionAllowance, useExtensionRequests, useInvalidateTasks } from '../../api/queries';
-import { ActionModal } from '../../components/ActionModal';
+import {
+  acceptTask,
+  reportProgress,
+  reportResult,
+  requestExtension,
+  returnTask,
+  taskAttachmentsPath,
+} from '../../api/tasks';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { useErrorNotice } from '../../components/feedback';
 import { FilePicker, refusedText, sendPicked } from '../../components/FilePicker';
 import { formatTime, TIME_ZONE } from '../../lib/format';
-import { textRules } from '../../lib/forms';
 
 type Dialog = 'return' | 'progress' | 'report' | 'extension' | null;
 
@@ -26,20 +33,27 @@ const toShanghai = (d: Dayjs) =>
   zonedInstant(d.format('YYYY-MM-DD'), d.format('HH:mm:00'), TIME_ZONE).toISOString();
 
 /** What the task's own unit can do next: 签收, 退回, 报告进展, 反馈, 申请延期. */
-export function UnitActions({ task }: { task: TaskDetail }) {
+export function UnitActions({
+  task,
+  actions,
+}: {
+  task: TaskDetail;
+  /** What `taskActions` offers the viewer now. */
+  actions: readonly TaskAction[];
+}) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [accepting, setAccepting] = useState(false);
   const invalidate = useInvalidateTasks();
   const notice = useErrorNotice();
   const { message, notification } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const extensions = useExtensionRequests(task.id, task.status === 'accepted');
+  const extensions = useExtensionRequests(task.id, actions.includes('request_extension'));
   const extensionPending = extensions.data?.items.some((r) => r.status === 'pending') ?? false;
   // the allowance is known before the picker opens: days past it cannot be chosen at all
-  const allowance = useExtensionAllowance(task.id, task.status === 'accepted').data;
+  const allowance = useExtensionAllowance(task.id, actions.includes('request_extension')).data;
   const latestDay = allowance ? localDate(new Date(allowance.latestDueAt), TIME_ZONE) : null;
-  const act = (path: string, body: object) =>
-    post(`/api/tasks/${task.id}/${path}`, { ...body, version: task.version });
+  const version = task.version;
+  const may = (a: TaskAction) => actions.includes(a);
   const close = () => {
     setDialog(null);
     setFiles([]);
@@ -50,11 +64,11 @@ export function UnitActions({ task }: { task: TaskDetail }) {
    * progress shown. A refused file does not undo the entry: the unit is told which and why,
    * and can add it again to the entry in 办理记录.
    */
-  const reportWithEvidence = async (path: 'progress' | 'report', body: object) => {
-    const detail = (await act(path, body)) as TaskDetail;
+  const withEvidence = async (path: 'progress' | 'report', send: () => Promise<TaskDetail>) => {
+    const detail = await send();
     const entry = detail.events.findLast((e) => e.action === path);
     if (!entry || files.length === 0) return;
-    const { refused } = await sendPicked(files, `/api/tasks/${task.id}/attachments`, setFiles, {
+    const { refused } = await sendPicked(files, taskAttachmentsPath(task.id), setFiles, {
       eventId: String(entry.id),
     });
     if (refused.length > 0) {
@@ -74,7 +88,7 @@ export function UnitActions({ task }: { task: TaskDetail }) {
   const accept = async () => {
     setAccepting(true);
     try {
-      await act('accept', {});
+      await acceptTask(task.id, { version });
       message.success('已签收，请在期限内办理');
     } catch (e) {
       notice(e);
@@ -83,10 +97,6 @@ export function UnitActions({ task }: { task: TaskDetail }) {
       await invalidate();
     }
   };
-
-  const returnOpen =
-    (task.status === 'issued' || task.status === 'accepted') &&
-    (!task.returnDueAt || new Date(task.returnDueAt) > new Date());
 
   return (
     <>
@@ -97,45 +107,53 @@ export function UnitActions({ task }: { task: TaskDetail }) {
         <Alert type="info" showIcon title="已反馈办理结果，等待打传办审核。" />
       )}
       <Space wrap data-testid="unit-actions">
-        {task.status === 'issued' && (
+        {may('accept') && (
           <Button type="primary" loading={accepting} onClick={accept} data-testid="action-accept">
             签收
           </Button>
         )}
-        {task.status === 'accepted' && (
-          <>
-            <Button type="primary" onClick={() => setDialog('report')} data-testid="action-report">
-              反馈办理结果
-            </Button>
-            <Button onClick={() => setDialog('progress')} data-testid="action-progress">
-              报告进展
-            </Button>
-            <Tooltip title={extensionPending ? '已有一项延期申请待审批' : undefined}>
-              <Button
-                onClick={() => setDialog('extension')}
-                disabled={extensionPending}
-                data-testid="action-extension"
-              >
-                申请延期
-              </Button>
-            </Tooltip>
-          </>
+        {may('report') && (
+          <Button type="primary" onClick={() => setDialog('report')} data-testid="action-report">
+            反馈办理结果
+          </Button>
         )}
-        {returnOpen && (
+        {may('progress') && (
+          <Button onClick={() => setDialog('progress')} data-testid="action-progress">
+            报告进展
+          </Button>
+        )}
+        {may('request_extension') && (
+          <Tooltip title={extensionPending ? '已有一项延期申请待审批' : undefined}>
+            <Button
+              onClick={() => setDialog('extension')}
+              disabled={extensionPending}
+              data-testid="action-extension"
+            >
+              申请延期
+            </Button>
+          </Tooltip>
+        )}
+        {may('return') && (
           <Button danger onClick={() => setDialog('return')} data-testid="action-return">
             退回
           </Button>
         )}
       </Space>
 
-      <ActionModal<{ reason: string }>
+      <ReasonedActionModal
         open={dialog === 'return'}
         title="退回任务"
         okText="确认退回"
         danger
         formName="return-form"
+        name="reason"
+        label="退回理由"
+        schema={ReturnTaskInput.shape.reason}
+        rows={4}
+        maxLength={2000}
+        showCount
         onClose={close}
-        submit={(v) => act('return', v)}
+        onSubmit={(reason) => returnTask(task.id, { reason, version })}
         success="已退回，等待打传办审定"
         onDone={invalidate}
       >
@@ -145,44 +163,47 @@ export function UnitActions({ task }: { task: TaskDetail }) {
           style={{ marginBottom: 12 }}
           title={`退回须在 ${formatTime(task.returnDueAt)} 前提出，并说明不属于本单位职责的理由。`}
         />
-        <Form.Item
-          label="退回理由"
-          name="reason"
-          rules={textRules('退回理由', ReturnTaskInput.shape.reason)}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
 
-      <ActionModal<{ note: string }>
+      <ReasonedActionModal
         open={dialog === 'progress'}
         title="报告进展"
         okText="提交进展"
         formName="progress-form"
+        name="note"
+        label="进展情况"
+        schema={ProgressInput.shape.note}
+        rows={4}
+        maxLength={5000}
+        showCount
         onClose={close}
-        submit={(v) => reportWithEvidence('progress', v)}
+        onSubmit={(note) =>
+          withEvidence('progress', () => reportProgress(task.id, { note, version }))
+        }
         success="进展已报告"
         onDone={invalidate}
-      >
-        <Form.Item
-          label="进展情况"
-          name="note"
-          rules={textRules('进展情况', ProgressInput.shape.note)}
-        >
-          <Input.TextArea rows={4} maxLength={5000} showCount />
-        </Form.Item>
-        {evidenceField}
-      </ActionModal>
+        after={evidenceField}
+      />
 
-      <ActionModal<{ summary: string }>
+      <ReasonedActionModal
         open={dialog === 'report'}
         title="反馈办理结果"
         okText="提交反馈"
         formName="report-form"
+        name="summary"
+        label="办理结果"
+        schema={ReportInput.shape.summary}
+        rows={6}
+        maxLength={10000}
+        showCount
+        inputTestId="report-summary"
         onClose={close}
-        submit={(v) => reportWithEvidence('report', v)}
+        onSubmit={(summary) =>
+          withEvidence('report', () => reportResult(task.id, { summary, version }))
+        }
         success="已反馈，等待打传办审核"
         onDone={invalidate}
+        after={evidenceField}
       >
         <Alert
           type="info"
@@ -190,27 +211,22 @@ export function UnitActions({ task }: { task: TaskDetail }) {
           style={{ marginBottom: 12 }}
           title={`办理期限：${formatTime(task.dueAt)}`}
         />
-        <Form.Item
-          label="办理结果"
-          name="summary"
-          rules={textRules('办理结果', ReportInput.shape.summary)}
-        >
-          <Input.TextArea rows={6} maxLength={10000} showCount data-testid="report-summary" />
-        </Form.Item>
-        {evidenceField}
-      </ActionModal>
+      </ReasonedActionModal>
 
-      <ActionModal<{ requestedDueAt: Dayjs; reason: string }>
+      <ReasonedActionModal<typeof ExtensionRequestInput.shape.reason, { requestedDueAt: Dayjs }>
         open={dialog === 'extension'}
         title="申请延期"
         okText="提交申请"
         formName="extension-form"
+        name="reason"
+        label="延期理由"
+        schema={ExtensionRequestInput.shape.reason}
+        rows={4}
+        maxLength={2000}
+        showCount
         onClose={close}
-        submit={(v) =>
-          post(`/api/tasks/${task.id}/extension-requests`, {
-            requestedDueAt: toShanghai(v.requestedDueAt),
-            reason: v.reason,
-          })
+        onSubmit={(reason, v) =>
+          requestExtension(task.id, { requestedDueAt: toShanghai(v.requestedDueAt), reason })
         }
         success="延期申请已提交，等待打传办审批"
         onDone={invalidate}
@@ -242,14 +258,7 @@ export function UnitActions({ task }: { task: TaskDetail }) {
             defaultPickerValue={dayjs(localDate(new Date(task.dueAt), TIME_ZONE))}
           />
         </Form.Item>
-        <Form.Item
-          label="延期理由"
-          name="reason"
-          rules={textRules('延期理由', ExtensionRequestInput.shape.reason)}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
     </>
   );
 }

@@ -1,0 +1,7 @@
+import type { CalendarYearView, ImportCalendarInput } from '@lianxi/domain';
+import type { z } from 'zod';
+import { put } from './client';
+
+/** A year's calendar replaced; the answer counts the deadlines recomputed by it. */
+export const importCalendar = (year: number, body: z.input<typeof ImportCalendarInput>) =>
+  put<CalendarYearView & { recounted: number }>(`/api/calendar/${year}`, body);
