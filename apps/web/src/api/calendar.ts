@@ -1,6 +1,8 @@
 import type { CalendarYearView, ImportCalendarInput } from '@lianxi/domain';
 import type { z } from 'zod';
-import { put } from './client';
+import { get, put } from './client';
+
+export const fetchCalendar = (year: number) => get<CalendarYearView>(`/api/calendar/${year}`);
 
 /** A year's calendar replaced; the answer counts the deadlines recomputed by it. */
 export const importCalendar = (year: number, body: z.input<typeof ImportCalendarInput>) =>

@@ -51,6 +51,10 @@ export function useLoginLogPage(query: Query) {
   });
 }
 
+/** Where the two logs are exported from. */
+export const AUDIT_EXPORT = '/api/exports/audit.xlsx';
+export const LOGIN_LOG_EXPORT = '/api/exports/login-log.xlsx';
+
 /** The export of what the page shows: its filters, without the paging. */
 export function exportPath(path: string, query: Query): string {
   const { offset: _o, limit: _l, sort: _s, ...filters } = query;

@@ -6,8 +6,9 @@ import { post } from './client';
 import { keys, useListPage } from './queries';
 
 export const markRead = (id: string) => post<Notification>(`/api/notifications/${id}/read`);
+export type ReadAllBody = z.input<typeof ReadAllNotificationsInput>;
 /** 全部标为已读, within the list's own search. */
-export const markAllRead = (body: z.input<typeof ReadAllNotificationsInput>) =>
+export const markAllRead = (body: ReadAllBody) =>
   post<{ count: number }>('/api/notifications/read-all', body);
 
 export const useNotificationList = (query: Record<string, string | number | undefined>) =>

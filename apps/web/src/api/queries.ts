@@ -1,5 +1,4 @@
 import type {
-  CalendarYearView,
   Escalation,
   ExtensionAllowance,
   ExtensionRequest,
@@ -18,6 +17,7 @@ import type {
 } from '@lianxi/domain';
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { fetchCalendar } from './calendar';
 import { get, withQuery } from './client';
 
 export interface Page<T> {
@@ -223,7 +223,7 @@ export function usePolicy() {
 export function useCalendar(year: number) {
   return useQuery({
     queryKey: keys.calendar(year),
-    queryFn: () => get<CalendarYearView>(`/api/calendar/${year}`),
+    queryFn: () => fetchCalendar(year),
     staleTime: 60 * 60_000,
   });
 }

@@ -2,8 +2,12 @@ import type { CreateRoutingRuleInput, RoutingRule, UpdateRoutingRuleInput } from
 import type { z } from 'zod';
 import { del, patch, post } from './client';
 
+export type RoutingRuleChange = z.input<typeof UpdateRoutingRuleInput>;
+/** The kinds a rule may hand on with: a 立案监督 request is never routed by a rule. */
+export type RuleKind = NonNullable<RoutingRuleChange['kind']>;
+
 export const createRoutingRule = (body: z.input<typeof CreateRoutingRuleInput>) =>
   post<RoutingRule>('/api/routing-rules', body);
-export const updateRoutingRule = (id: string, body: z.input<typeof UpdateRoutingRuleInput>) =>
+export const updateRoutingRule = (id: string, body: RoutingRuleChange) =>
   patch<RoutingRule>(`/api/routing-rules/${id}`, body);
 export const deleteRoutingRule = (id: string) => del(`/api/routing-rules/${id}`);

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { post } from './client';
 import { keys, useListPage } from './queries';
 
-export const addOpinion = (caseId: string, body: z.input<typeof OpinionInput>) =>
+export const addCaseOpinion = (caseId: string, body: z.input<typeof OpinionInput>) =>
   post<SupervisionCaseDetail>(`/api/supervision/cases/${caseId}/opinions`, body);
 
 export const closeCase = (caseId: string, body: z.input<typeof CloseCaseInput>) =>

@@ -1,6 +1,6 @@
 import { LOGIN_FAILURE_LABELS, type LoginLogEntry } from '@lianxi/domain';
 import { Tag, Typography } from 'antd';
-import { useLoginLogPage } from '../../api/logs';
+import { LOGIN_LOG_EXPORT, useLoginLogPage } from '../../api/logs';
 import type { SearchField } from '../../components/SearchBar';
 import { useUrlFilters } from '../../lib/url-filters';
 import { LogList } from '../audit/LogList';
@@ -31,7 +31,7 @@ export default function LoginLogPage() {
   return (
     <LogList<LoginLogEntry, (typeof SEARCH)[number]>
       title="登录日志"
-      exportFrom="/api/exports/login-log.xlsx"
+      exportFrom={LOGIN_LOG_EXPORT}
       exportTestId="login-log-export"
       list={list}
       fields={FIELDS}

@@ -1,10 +1,10 @@
 import { passwordProblems } from '@lianxi/domain';
 import { App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useAuth, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { applyProblemToForm } from '../../lib/forms';
+import { changePassword } from '../../api/accounts';
 
 interface Values {
   currentPassword: string;
@@ -23,7 +23,7 @@ export default function PasswordPage() {
   const onFinish = async (values: Values) => {
     setBusy(true);
     try {
-      await post('/api/me/password', {
+      await changePassword({
         currentPassword: values.currentPassword,
         newPassword: values.newPassword,
       });

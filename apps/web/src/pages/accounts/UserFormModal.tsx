@@ -7,10 +7,10 @@ import {
   Username,
 } from '@lianxi/domain';
 import { Form, Input, Select } from 'antd';
-import { patch, post } from '../../api/client';
 import { useUnits } from '../../api/queries';
 import { ActionModal } from '../../components/ActionModal';
 import { optionalSchemaRule, textRules } from '../../lib/forms';
+import { createUser, updateUser } from '../../api/accounts';
 
 export const PASSWORD_HINT = '至少 10 位，含大写字母、小写字母、数字、符号中的三类，且不含用户名';
 
@@ -63,14 +63,14 @@ export function UserFormModal({
       submit={(v) => {
         const unitId = v.role === 'unit' ? v.unitId : undefined;
         return user
-          ? patch(`/api/users/${user.id}`, {
+          ? updateUser(user.id, {
               version: user.version,
               displayName: v.displayName,
               phone: phone(v),
               role: v.role,
               unitId: unitId ?? null,
             })
-          : post('/api/users', {
+          : createUser({
               username: v.username.trim(),
               displayName: v.displayName,
               phone: phone(v) ?? undefined,

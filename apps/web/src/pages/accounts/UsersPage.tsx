@@ -2,8 +2,7 @@ import { ROLE_LABELS, type Role, type User, USER_STATUS_LABELS } from '@lianxi/d
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Grid, Input, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
-import { useListPage, useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/queries';
 import { useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useErrorNotice } from '../../components/feedback';
@@ -13,8 +12,9 @@ import { options, useUnitField } from '../../components/search-fields';
 import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 import { formatTime } from '../../lib/format';
 import { PASSWORD_HINT, UserFormModal, type UserFormTarget } from './UserFormModal';
+import { resetPassword, setUserDisabled, userKeys, useUserList } from '../../api/accounts';
 
-const USERS = ['users'] as const;
+const USERS = userKeys.users;
 const FILTERS = ['q', 'unitId', 'role', 'status'] as const;
 
 /**
@@ -27,7 +27,7 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const notice = useErrorNotice();
   const list = useUrlFilters(FILTERS);
-  const query = useListPage<User>(USERS, '/api/users', list.apiQuery);
+  const query = useUserList(list.apiQuery);
   const unitName = useUnitNames();
   const wide = Grid.useBreakpoint().md;
   const [form, setForm] = useState<UserFormTarget>(null);
@@ -59,7 +59,7 @@ export default function UsersPage() {
   const toggle = async (u: User) => {
     setBusy(u.id);
     try {
-      await post(`/api/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`);
+      await setUserDisabled(u.id, !u.disabled);
       message.success(u.disabled ? `已启用 ${u.displayName}` : `已停用 ${u.displayName}`);
     } catch (e) {
       notice(e);
@@ -209,7 +209,7 @@ export default function UsersPage() {
         okText="确认重置"
         formName="reset-password-form"
         onClose={() => setResetFor(null)}
-        submit={(v) => post(`/api/users/${resetFor!.id}/password`, v)}
+        submit={(v) => resetPassword(resetFor!.id, v)}
         success="密码已重置，该账号须在下次登录时修改密码"
         onDone={refresh}
       >

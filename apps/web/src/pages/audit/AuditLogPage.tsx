@@ -10,7 +10,7 @@ import {
 import { Alert, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { useAuditActors, useAuditPage, useAuditVerify } from '../../api/logs';
+import { AUDIT_EXPORT, useAuditActors, useAuditPage, useAuditVerify } from '../../api/logs';
 import { useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import type { SearchField } from '../../components/SearchBar';
@@ -91,7 +91,7 @@ export default function AuditLogPage() {
   return (
     <LogList<AuditEntry, (typeof SEARCH)[number]>
       title="操作日志"
-      exportFrom="/api/exports/audit.xlsx"
+      exportFrom={AUDIT_EXPORT}
       exportTestId="audit-export"
       before={<ChainStatus />}
       list={list}

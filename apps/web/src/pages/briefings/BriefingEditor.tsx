@@ -2,10 +2,10 @@ import { type Briefing, BriefingSections } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { patch, post } from '../../api/client';
 import { figureKeys } from '../../api/figures';
 import { useErrorNotice } from '../../components/feedback';
 import { applyProblemToForm, textRules } from '../../lib/forms';
+import { publishBriefing, updateBriefing } from '../../api/briefings';
 
 type Values = Omit<BriefingSections, 'meeting'> & { meeting?: string | null };
 
@@ -72,7 +72,7 @@ export function BriefingEditor({
       return null;
     }
     try {
-      const saved = await patch<Briefing>(`/api/briefings/${briefing.id}`, {
+      const saved = await updateBriefing(briefing.id, {
         version: briefing.version,
         sections: toSections(v, briefing.sections),
       });
@@ -97,7 +97,7 @@ export function BriefingEditor({
     try {
       const saved = dirty ? await save() : briefing;
       if (!saved) return;
-      const published = await post<Briefing>(`/api/briefings/${saved.id}/publish`);
+      const published = await publishBriefing(saved.id);
       await refresh(published);
       message.success(`第 ${published.issueNo} 期简报已印发`);
     } catch (e) {

@@ -3,7 +3,6 @@ import type { Briefing, BriefingSections } from '@lianxi/domain';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { download, getText } from '../../api/client';
 import { useBriefing } from '../../api/figures';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
@@ -12,6 +11,7 @@ import { formatDate, formatTime } from '../../lib/format';
 import { BriefingEditor } from './BriefingEditor';
 import { BriefingStatusTag, periodText } from './briefing-parts';
 import { BriefingPreview } from './BriefingPreview';
+import { briefingHtml, downloadBriefingDocx } from '../../api/briefings';
 
 export default function BriefingPage() {
   const { id } = useParams();
@@ -27,7 +27,7 @@ export const docxName = (b: Briefing) => `${b.title}${b.year}年第${b.issueNo}�
 
 /** Prints the API's printable page from a hidden frame: a bare link would carry no token. */
 async function printBriefing(id: string) {
-  const html = await getText(`/api/briefings/${id}/html`);
+  const html = await briefingHtml(id);
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   Object.assign(frame.style, {
@@ -53,7 +53,7 @@ function Files({ briefing, dirty }: { briefing: Briefing; dirty: boolean }) {
   const run = async (what: 'docx' | 'print') => {
     setBusy(what);
     try {
-      if (what === 'docx') await download(`/api/briefings/${briefing.id}/docx`, docxName(briefing));
+      if (what === 'docx') await downloadBriefingDocx(briefing.id, docxName(briefing));
       else await printBriefing(briefing.id);
     } catch (e) {
       notice(e);

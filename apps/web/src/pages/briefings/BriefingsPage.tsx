@@ -5,9 +5,7 @@ import { Button, Card, DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { post } from '../../api/client';
 import { figureKeys } from '../../api/figures';
-import { useListPage } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useFromList } from '../../components/Breadcrumbs';
@@ -17,6 +15,7 @@ import { options } from '../../components/search-fields';
 import { currentMonth, monthBounds, reportingMonth } from '../../lib/figures';
 import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
 import { BriefingStatusTag, periodText } from './briefing-parts';
+import { createBriefing, useBriefingList } from '../../api/briefings';
 
 /** 生成简报: the platform drafts the issue from the period's meetings, orders and figures. */
 function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -41,7 +40,7 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
       initialValues={{ period: presets[0].value }}
       aliases={{ from: 'period', to: 'period' }}
       submit={async (v) => {
-        const b = await post<Briefing>('/api/briefings', {
+        const b = await createBriefing({
           from: v.period[0].format('YYYY-MM-DD'),
           to: v.period[1].format('YYYY-MM-DD'),
         });
@@ -92,7 +91,7 @@ export default function BriefingsPage() {
   const me = useMe();
   const office = isOffice(me.role);
   const list = useUrlFilters(FILTERS);
-  const query = useListPage<Briefing>(figureKeys.briefings, '/api/briefings', list.apiQuery);
+  const query = useBriefingList(list.apiQuery);
   const [composing, setComposing] = useState(false);
   const from = useFromList('工作简报');
   const sortable = (key: string) => ({ sorter: true, sortOrder: sortOrderOf(list.sort, key) });

@@ -16,7 +16,6 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { put } from '../../api/client';
 import { keys, useCalendar } from '../../api/queries';
 import { useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
@@ -25,6 +24,7 @@ import { TIME_ZONE } from '../../lib/format';
 import { applyProblemToForm } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';
 import { parseCalendarLines } from './calendar-lines';
+import { importCalendar } from '../../api/calendar';
 
 type Day = CalendarYearView['days'][number];
 const thisYear = () => Number(localDate(new Date(), TIME_ZONE).slice(0, 4));
@@ -123,7 +123,7 @@ function CalendarImport({ year }: { year: number }) {
     const { days } = parseCalendarLines(v.lines, year);
     setBusy(true);
     try {
-      const saved = await put<CalendarYearView & { recounted: number }>(`/api/calendar/${year}`, {
+      const saved = await importCalendar(year, {
         source: v.source.trim(),
         days,
       });

@@ -3,7 +3,6 @@ import {
   CLUE_CHANNEL_LABELS,
   type ClueCategory,
   type ClueChannel,
-  type ClueIntake,
   type CreateClueInput,
   CreateClueInput as Schema,
   CreditCode,
@@ -29,8 +28,7 @@ import {
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { post } from '../../api/client';
-import { useInvalidateClues } from '../../api/clues';
+import { createClue, useInvalidateClues } from '../../api/clues';
 import { useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { applyProblemToForm, textRules } from '../../lib/forms';
@@ -108,7 +106,7 @@ export default function ClueIntakePage() {
   const onFinish = async (v: Values) => {
     setBusy(true);
     try {
-      const clue = await post<ClueIntake>('/api/clues', toInput(v));
+      const clue = await createClue(toInput(v));
       await invalidate();
       if (clue.merged) {
         message.warning({

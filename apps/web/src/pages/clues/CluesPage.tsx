@@ -1,12 +1,11 @@
 import { CLUE_CATEGORY_LABELS, CLUE_CHANNEL_LABELS, type Clue } from '@lianxi/domain';
 import { Badge, Button, Card, Segmented, Space, type TableColumnType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { clueKeys } from '../../api/clues';
-import { useListPage, useUnitNames } from '../../api/queries';
+import { clueExportPath, useClueSearch } from '../../api/clues';
+import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';
-import { exportPath } from '../../api/logs';
 import { ExportButton } from '../../components/ExportButton';
 import { SearchableList } from '../../components/SearchableList';
 import type { SearchField } from '../../components/SearchBar';
@@ -86,7 +85,7 @@ const clueQuery = (apiQuery: Record<string, string | number | undefined>, filter
 function ClueTable({ filter }: { filter: Filter }) {
   const me = useMe();
   const list = useUrlFilters(SEARCH);
-  const query = useListPage<Clue>(clueKeys.clues, '/api/clues', clueQuery(list.apiQuery, filter));
+  const query = useClueSearch(clueQuery(list.apiQuery, filter));
   const unitName = useUnitNames();
   const from = useFromList('线索');
   const unitField = useUnitField('受理单位');
@@ -189,7 +188,7 @@ export default function CluesPage() {
       extra={
         <Space wrap>
           <ExportButton
-            path={exportPath('/api/exports/clues.xlsx', clueQuery(list.apiQuery, filter))}
+            path={clueExportPath(clueQuery(list.apiQuery, filter))}
             fileName="线索台账.xlsx"
             testId="clues-export"
           />

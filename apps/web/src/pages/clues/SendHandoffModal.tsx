@@ -5,7 +5,7 @@ import {
   SendHandoffInput,
 } from '@lianxi/domain';
 import { Form, Input, Select } from 'antd';
-import { post } from '../../api/client';
+import { sendHandoff } from '../../api/handoffs';
 import { useInvalidateClues } from '../../api/clues';
 import { useUnits } from '../../api/queries';
 import { useMe } from '../../auth';
@@ -64,7 +64,7 @@ export function SendHandoffModal({
       okText="确认移送"
       formName="send-handoff-form"
       onClose={onClose}
-      submit={(v) => post(`/api/clues/${clue.id}/handoffs`, v)}
+      submit={(v) => sendHandoff(clue.id, v)}
       success="已移送，接收单位将收到通知"
       onDone={invalidate}
       initialValues={{ kind: me.role === 'unit' ? 'transfer' : 'route' }}

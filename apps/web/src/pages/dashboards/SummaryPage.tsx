@@ -15,13 +15,13 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { download } from '../../api/client';
 import { useSummary } from '../../api/figures';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { HEADLINE_FIGURES, reportingMonth, shiftMonth } from '../../lib/figures';
 import { MonthChart } from './MonthChart';
 import { SummaryTable } from './SummaryTable';
+import { downloadStats } from '../../api/stat-reports';
 
 type GroupBy = Summary['groupBy'];
 const GROUPS: { value: GroupBy; label: string }[] = [
@@ -81,10 +81,7 @@ export default function SummaryPage() {
   const exportSheet = async () => {
     setExporting(true);
     try {
-      await download(
-        `/api/exports/stats.xlsx?from=${from}&to=${to}`,
-        `统计数据-${from}至${to}.xlsx`,
-      );
+      await downloadStats(from, to, `统计数据-${from}至${to}.xlsx`);
     } catch (e) {
       notice(e);
     } finally {

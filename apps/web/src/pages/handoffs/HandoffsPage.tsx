@@ -1,8 +1,8 @@
-import { HANDOFF_KIND_LABELS, HANDOFF_STATUS_LABELS, type Handoff } from '@lianxi/domain';
+import { HANDOFF_KIND_LABELS, HANDOFF_STATUS_LABELS } from '@lianxi/domain';
 import { Badge, Card, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { clueKeys, useHandoffBox } from '../../api/clues';
-import { useListPage } from '../../api/queries';
+import { useHandoffBox } from '../../api/clues';
+import { useHandoffList } from '../../api/handoffs';
 import { isOffice, useMe } from '../../auth';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
@@ -16,10 +16,7 @@ const FILTERS = ['q', 'unitId', 'status', 'kind', 'level', 'from', 'to'] as cons
 
 function BoxBody({ box, empty }: { box: Box; empty: string }) {
   const list = useUrlFilters(FILTERS);
-  const query = useListPage<Handoff>(clueKeys.handoffBox(box), '/api/handoffs', {
-    ...list.apiQuery,
-    box,
-  });
+  const query = useHandoffList(box, list.apiQuery);
   const unitField = useUnitField(box === 'in' ? '移送方' : '接收单位');
   const fields: SearchField[] = [
     { kind: 'text', name: 'q', placeholder: '线索编号 / 主体', width: 180 },

@@ -22,13 +22,13 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useAssessment, useInvalidateLetters } from '../../api/meetings';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 import { formatPoints, howMeasured } from '../../lib/letters';
+import { finalizeAssessment } from '../../api/letters';
 
 function IndicatorTable({ rows }: { rows: IndicatorScore[] }) {
   return (
@@ -164,7 +164,7 @@ export function AssessmentCard({ letter }: { letter: LetterDetail }) {
   const finalize = async () => {
     setBusy(true);
     try {
-      await post(`/api/letters/${letter.id}/assessment/finalize`);
+      await finalizeAssessment(letter.id);
       message.success('考核结果已定稿');
     } catch (e) {
       notice(e);

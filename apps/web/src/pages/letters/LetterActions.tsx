@@ -3,12 +3,13 @@ import { DeductionEntryInput, type LetterDetail, ManualScoresInput } from '@lian
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { post } from '../../api/client';
 import { useInvalidateLetters } from '../../api/meetings';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useErrorNotice } from '../../components/feedback';
 import { textRules } from '../../lib/forms';
+import { deductFromLetter, issueLetter, scoreLetter, signLetter } from '../../api/letters';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 
 type Dialog = 'score' | 'deduct' | null;
 
@@ -37,7 +38,7 @@ export function LetterActions({ letter }: { letter: LetterDetail }) {
   const act = async (verb: 'issue' | 'sign', done: string) => {
     setBusy(true);
     try {
-      await post(`/api/letters/${letter.id}/${verb}`);
+      await (verb === 'issue' ? issueLetter : signLetter)(letter.id);
       message.success(done);
     } catch (e) {
       notice(e);
@@ -131,17 +132,13 @@ export function LetterActions({ letter }: { letter: LetterDetail }) {
           ),
         }}
         submit={(v) =>
-          post(`/api/letters/${letter.id}/scores`, {
-            scores: manual
-              .filter((i) => v.scores?.[i.id]?.score != null)
-              .map((i) => {
-                const note = v.scores[i.id].note?.trim();
-                return {
-                  indicatorId: i.id,
-                  score: v.scores[i.id].score,
-                  ...(note ? { note } : {}),
-                };
-              }),
+          scoreLetter(letter.id, {
+            scores: manual.flatMap((i) => {
+              const score = v.scores?.[i.id]?.score;
+              if (score == null) return [];
+              const note = v.scores[i.id].note?.trim();
+              return [{ indicatorId: i.id, score, ...(note ? { note } : {}) }];
+            }),
           })
         }
         success="评分已保存，考核结果已更新"
@@ -186,20 +183,21 @@ export function LetterActions({ letter }: { letter: LetterDetail }) {
         ))}
       </ActionModal>
 
-      <ActionModal<{ itemId: string; count: number; note: string }>
+      <ReasonedActionModal<typeof DeductionEntryInput.shape.note, { itemId: string; count: number }>
         open={dialog === 'deduct'}
         title="登记扣分"
         okText="登记"
         danger
         formName={`deduct-form-${letter.id}`}
+        name="note"
+        label="情况说明"
+        schema={DeductionEntryInput.shape.note}
+        maxLength={1000}
+        showCount
         onClose={() => setDialog(null)}
         initialValues={{ count: 1 }}
-        submit={(v) =>
-          post(`/api/letters/${letter.id}/deductions`, {
-            itemId: v.itemId,
-            count: v.count,
-            note: v.note.trim(),
-          })
+        onSubmit={(note, v) =>
+          deductFromLetter(letter.id, { itemId: v.itemId, count: v.count, note })
         }
         success="扣分已登记"
         onDone={invalidate}
@@ -224,14 +222,7 @@ export function LetterActions({ letter }: { letter: LetterDetail }) {
         >
           <InputNumber />
         </Form.Item>
-        <Form.Item
-          label="情况说明"
-          name="note"
-          rules={textRules('情况说明', DeductionEntryInput.shape.note)}
-        >
-          <Input.TextArea rows={3} maxLength={1000} showCount />
-        </Form.Item>
-      </ActionModal>
+      </ReasonedActionModal>
     </>
   );
 }

@@ -1,14 +1,12 @@
 import {
   CreateLetterInput,
   type IndicatorInput,
-  type Letter,
   type LetterDetail,
   yearProblem,
 } from '@lianxi/domain';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { patch, post } from '../../api/client';
 import { useInvalidateLetters, useLetter } from '../../api/meetings';
 import { useUnits } from '../../api/queries';
 import { useErrorNotice } from '../../components/feedback';
@@ -18,6 +16,7 @@ import { applyProblemToForm, textRules } from '../../lib/forms';
 import { DEFAULT_DEDUCTIONS, DEFAULT_INDICATORS } from '../../lib/letters';
 import { DeductionItemsField, type DeductionItemValues } from './DeductionItemsField';
 import { IndicatorsField, type IndicatorValues } from './IndicatorsField';
+import { createLetter, updateLetter } from '../../api/letters';
 
 interface Values {
   year: number;
@@ -99,11 +98,12 @@ function LetterForm({ letter }: { letter: LetterDetail | null }) {
     setBusy(true);
     try {
       const saved = letter
-        ? await patch<Letter>(`/api/letters/${letter.id}`, {
+        ? await updateLetter(letter.id, {
             ...toContent(v),
             version: letter.version,
           })
-        : await post<Letter>('/api/letters', { year: v.year, unitId: v.unitId, ...toContent(v) });
+        : // the unit field is required, so the form has one by the time it submits
+          await createLetter({ year: v.year, unitId: v.unitId!, ...toContent(v) });
       await invalidate();
       message.success(letter ? '责任书草稿已保存' : '责任书草稿已创建');
       navigate(`/letters/${saved.id}`);

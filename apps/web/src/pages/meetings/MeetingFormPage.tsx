@@ -1,7 +1,6 @@
 import {
   CreateMeetingInput,
   MEETING_KIND_LABELS,
-  type Meeting,
   type MeetingDetail,
   MeetingKind,
   yearProblem,
@@ -11,8 +10,12 @@ import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Space } fr
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { patch, post } from '../../api/client';
-import { useInvalidateMeetings, useMeeting } from '../../api/meetings';
+import {
+  createMeeting,
+  updateMeeting,
+  useInvalidateMeetings,
+  useMeeting,
+} from '../../api/meetings';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { beijingWallClock, TIME_ZONE } from '../../lib/format';
@@ -78,11 +81,11 @@ function MeetingForm({ meeting }: { meeting: MeetingDetail | null }) {
     setBusy(true);
     try {
       const saved = meeting
-        ? await patch<Meeting>(`/api/meetings/${meeting.id}`, {
+        ? await updateMeeting(meeting.id, {
             ...toBody(v),
             version: meeting.version,
           })
-        : await post<Meeting>('/api/meetings', toBody(v));
+        : await createMeeting(toBody(v));
       await invalidate();
       message.success(meeting ? '会议记录已保存' : '会议已登记');
       navigate(`/meetings/${saved.id}`);

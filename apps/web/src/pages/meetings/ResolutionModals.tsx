@@ -1,17 +1,12 @@
-import {
-  CreateResolutionInput,
-  type MeetingDetail,
-  type Resolution,
-  type WorkOrder,
-} from '@lianxi/domain';
+import { CreateResolutionInput, type MeetingDetail, type Resolution } from '@lianxi/domain';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { post } from '../../api/client';
-import { useInvalidateMeetings } from '../../api/meetings';
+import { addResolution, useInvalidateMeetings } from '../../api/meetings';
 import { useUnits } from '../../api/queries';
 import { ActionModal } from '../../components/ActionModal';
 import { formatDate } from '../../lib/format';
 import { textRules } from '../../lib/forms';
 import { IssueOrderForm } from '../work-orders/IssueOrderForm';
+import { issueFromResolution } from '../../api/work-orders';
 
 /** 新增议定事项: what the meeting decided, and the unit it named to lead, if any. */
 export function AddResolutionModal({
@@ -33,7 +28,7 @@ export function AddResolutionModal({
       formName="resolution-form"
       onClose={onClose}
       submit={(v) =>
-        post(`/api/meetings/${meeting.id}/resolutions`, {
+        addResolution(meeting.id, {
           text: v.text.trim(),
           ...(v.leadUnitId ? { leadUnitId: v.leadUnitId } : {}),
         })
@@ -112,7 +107,7 @@ export function IssueForResolutionModal({
           body: `根据${meeting.title}（${formatDate(meeting.heldAt)}）议定事项（${resolution.seq}）：${resolution.text}\n\n请按职责抓好落实，并按期反馈办理情况。`,
           ...(resolution.leadUnitId ? { leadUnitId: resolution.leadUnitId } : {}),
         }}
-        send={(input) => post<WorkOrder>(`/api/resolutions/${resolution.id}/work-orders`, input)}
+        send={(input) => issueFromResolution(resolution.id, input)}
         onIssued={async (order) => {
           message.success(`交办单 ${order.serial} 已下发`);
           onClose();

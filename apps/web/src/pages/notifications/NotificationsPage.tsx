@@ -13,8 +13,7 @@ import {
   Typography,
 } from 'antd';
 import { useNavigate } from 'react-router';
-import { post } from '../../api/client';
-import { keys, useListPage } from '../../api/queries';
+import { keys } from '../../api/queries';
 import { useErrorNotice } from '../../components/feedback';
 import { ItemList } from '../../components/ItemList';
 import { QueryState } from '../../components/QueryState';
@@ -23,6 +22,12 @@ import { options } from '../../components/search-fields';
 import { serverPagination } from '../../components/server-table';
 import { formatTime } from '../../lib/format';
 import { useUrlFilters } from '../../lib/url-filters';
+import {
+  markAllRead,
+  markRead as readNotification,
+  type ReadAllBody,
+  useNotificationList,
+} from '../../api/notifications';
 
 /** Where a notice about a subject leads. */
 function linkOf(n: Notification): string | null {
@@ -72,7 +77,7 @@ export default function NotificationsPage() {
       ? list.filters.status
       : 'unread';
   const { status: _status, ...filters } = list.apiQuery;
-  const query = useListPage<Notification>(keys.notifications, '/api/notifications', {
+  const query = useNotificationList({
     ...filters,
     status: shown === 'all' ? undefined : shown,
   });
@@ -83,16 +88,17 @@ export default function NotificationsPage() {
   const refresh = () => client.invalidateQueries({ queryKey: keys.notifications });
 
   const markRead = useMutation({
-    mutationFn: (id: string) => post<Notification>(`/api/notifications/${id}/read`),
+    mutationFn: readNotification,
     onSuccess: refresh,
     onError: (e) => notice(e),
   });
 
   const markAll = useMutation({
     mutationFn: () =>
-      post<{ count: number }>('/api/notifications/read-all', {
+      markAllRead({
         q: list.filters.q,
-        subjectType: list.filters.subjectType,
+        // the URL holds what the search bar offered; the server refuses anything else
+        subjectType: list.filters.subjectType as ReadAllBody['subjectType'],
         from: list.filters.from,
         to: list.filters.to,
       }),

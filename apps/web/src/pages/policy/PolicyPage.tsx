@@ -14,13 +14,13 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { put } from '../../api/client';
 import { keys, usePolicy } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { applyProblemToForm } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';
+import { savePolicy } from '../../api/policy';
 
 const UNITS = [
   { value: 'workday', label: '工作日' },
@@ -106,7 +106,7 @@ function PolicyForm({ view }: { view: PolicyView }) {
       ladder: ([1, 2, 3] as const).map((level, i) => ({ level, after: p.ladder[i].after })),
     };
     try {
-      const saved = await put<PolicyView>('/api/policy', { policy, version: view.version });
+      const saved = await savePolicy({ policy, version: view.version });
       client.setQueryData(keys.policy, saved);
       message.success(`督办规则已保存（第 ${saved.version} 版），对此后下发的交办单生效`);
     } catch (e) {

@@ -23,7 +23,6 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { del, patch } from '../../api/client';
 import { clueKeys, useRoutingRules } from '../../api/clues';
 import { useUnitNames } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
@@ -32,6 +31,12 @@ import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { describeConditions } from '../../lib/clues';
 import { RuleModal } from './RuleModal';
+import {
+  deleteRoutingRule,
+  type RoutingRuleChange,
+  type RuleKind,
+  updateRoutingRule,
+} from '../../api/routing-rules';
 
 /** 分流规则: new clues go to the first enabled rule that matches, top to bottom. */
 export default function RoutingRulesPage() {
@@ -69,13 +74,14 @@ function RulesTable({ rules }: { rules: RoutingRule[] }) {
    * Every change sends the whole rule: the API's partial update fills an absent `kind` and
    * `enabled` with their defaults, so a bare move would turn a referral into a routing.
    */
-  const save = (r: RoutingRule, changes: Partial<RoutingRule>) =>
-    patch(`/api/routing-rules/${r.id}`, {
+  const save = (r: RoutingRule, changes: Pick<RoutingRuleChange, 'enabled' | 'position'>) =>
+    updateRoutingRule(r.id, {
       name: r.name,
       enabled: r.enabled,
       conditions: r.conditions,
       targetUnitId: r.targetUnitId,
-      kind: r.kind,
+      // a stored rule was made by the same schema, so its kind is one a rule may have
+      kind: r.kind as RuleKind,
       position: r.position,
       ...changes,
       version: r.version,
@@ -200,9 +206,7 @@ function RulesTable({ rules }: { rules: RoutingRule[] }) {
                   okText="删除"
                   okButtonProps={{ danger: true }}
                   cancelText="取消"
-                  onConfirm={() =>
-                    change(r.id, () => del(`/api/routing-rules/${r.id}`), `已删除“${r.name}”`)
-                  }
+                  onConfirm={() => change(r.id, () => deleteRoutingRule(r.id), `已删除“${r.name}”`)}
                 >
                   <Button
                     type="link"

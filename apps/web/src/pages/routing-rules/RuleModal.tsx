@@ -7,11 +7,11 @@ import {
   type RoutingRule,
 } from '@lianxi/domain';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
-import { patch, post } from '../../api/client';
 import { useUnits } from '../../api/queries';
 import { ActionModal } from '../../components/ActionModal';
 import { textRules } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';
+import { createRoutingRule, updateRoutingRule } from '../../api/routing-rules';
 
 type RuleKind = Exclude<HandoffKind, 'supervision_request'>;
 
@@ -83,8 +83,8 @@ export function RuleModal({
       conditions: toConditions(v.conditions ?? {}),
     };
     return rule
-      ? patch(`/api/routing-rules/${rule.id}`, { ...body, version: rule.version })
-      : post('/api/routing-rules', body);
+      ? updateRoutingRule(rule.id, { ...body, version: rule.version })
+      : createRoutingRule(body);
   };
   const tags = (placeholder: string) => (
     <Select mode="tags" tokenSeparators={[',', '，', ' ', '、']} placeholder={placeholder} />

@@ -14,16 +14,13 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { download, isApiError, upload } from '../../api/client';
+import { isApiError } from '../../api/client';
 import { useInvalidateFigures } from '../../api/figures';
 import { useErrorNotice } from '../../components/feedback';
 import { reportingMonth, shiftMonth } from '../../lib/figures';
+import { downloadStats, type ImportOutcome, importStatReports } from '../../api/stat-reports';
 
-interface Outcome {
-  imported: number;
-  created: number;
-  corrected: number;
-}
+type Outcome = ImportOutcome;
 interface Failure {
   title: string;
   detail?: string;
@@ -50,7 +47,7 @@ export default function ImportPage() {
     setOutcome(null);
     setFailure(null);
     try {
-      const result = await upload<Outcome>('/api/stat-reports/import', file as Blob);
+      const result = await importStatReports(file as Blob);
       setOutcome(result);
       onSuccess?.(result);
       await invalidate();
@@ -74,10 +71,7 @@ export default function ImportPage() {
     setFetching(true);
     try {
       const [from, to] = range.map((d) => d.format('YYYY-MM'));
-      await download(
-        `/api/exports/stats.xlsx?from=${from}&to=${to}`,
-        `统计数据-${from}至${to}.xlsx`,
-      );
+      await downloadStats(from, to, `统计数据-${from}至${to}.xlsx`);
     } catch (e) {
       notice(e);
     } finally {

@@ -13,7 +13,6 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Sp
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { patch, post } from '../../api/client';
 import { useInvalidateFigures, useStatReport } from '../../api/figures';
 import { useUnitNames, useUnits } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
@@ -23,6 +22,7 @@ import { currentMonth, reportingMonth } from '../../lib/figures';
 import { applyProblemToForm, textRules } from '../../lib/forms';
 import { FiguresFields } from './FiguresFields';
 import { ReturnReasonAlert } from './report-tags';
+import { createStatReport, submitStatReport, updateStatReport } from '../../api/stat-reports';
 
 interface Values {
   unitId?: string;
@@ -63,16 +63,15 @@ function ReportForm({ report }: { report: StatReportDetail | null }) {
       const figures = v.figures as Figures;
       let saved: StatReport;
       if (report) {
-        saved = await patch<StatReport>(`/api/stat-reports/${report.id}`, {
+        saved = await updateStatReport(report.id, {
           version: report.version,
           figures,
           note: optional(v.note),
           reason: optional(v.reason),
         });
-        if (submit && saved.status === 'draft')
-          saved = await post<StatReport>(`/api/stat-reports/${report.id}/submit`);
+        if (submit && saved.status === 'draft') saved = await submitStatReport(report.id);
       } else {
-        saved = await post<StatReport>('/api/stat-reports', {
+        saved = await createStatReport({
           ...(office ? { unitId: v.unitId } : {}),
           month: v.month.format('YYYY-MM'),
           figures,

@@ -1,13 +1,12 @@
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { ReturnStatReportInput, type StatReport } from '@lianxi/domain';
-import { App, Button, Form, Input, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { useInvalidateFigures } from '../../api/figures';
 import { isOffice, useMe } from '../../auth';
-import { ActionModal } from '../../components/ActionModal';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { useErrorNotice } from '../../components/feedback';
-import { textRules } from '../../lib/forms';
+import { approveStatReport, returnStatReport, submitStatReport } from '../../api/stat-reports';
 
 /**
  * 上报 (the unit or the office, a draft), 审核通过 and 退回 (the office, a submitted report):
@@ -28,7 +27,7 @@ export function ReviewActions({ report, compact }: { report: StatReport; compact
   const act = async (verb: 'submit' | 'approve', done: string) => {
     setBusy(verb);
     try {
-      await post(`/api/stat-reports/${report.id}/${verb}`);
+      await (verb === 'submit' ? submitStatReport : approveStatReport)(report.id);
       message.success(done);
     } catch (e) {
       notice(e);
@@ -78,30 +77,23 @@ export function ReviewActions({ report, compact }: { report: StatReport; compact
           </Button>
         )}
       </Space>
-      <ActionModal<{ reason: string }>
+      <ReasonedActionModal
         open={returning}
         title="退回修改"
         okText="退回"
         danger
         formName={`return-form-${report.id}`}
+        name="reason"
+        label="退回理由"
+        schema={ReturnStatReportInput.shape.reason}
+        maxLength={500}
+        showCount
+        placeholder="例如：捣毁窝点数与案件台账不符，请核对。"
         onClose={() => setReturning(false)}
-        submit={(v) => post(`/api/stat-reports/${report.id}/return`, { reason: v.reason.trim() })}
+        onSubmit={(reason) => returnStatReport(report.id, { reason })}
         success="已退回，填报单位将收到通知"
         onDone={invalidate}
-      >
-        <Form.Item
-          label="退回理由"
-          name="reason"
-          rules={textRules('退回理由', ReturnStatReportInput.shape.reason)}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder="例如：捣毁窝点数与案件台账不符，请核对。"
-          />
-        </Form.Item>
-      </ActionModal>
+      />
     </>
   );
 }

@@ -9,7 +9,6 @@ import {
 import { Button, Card, Flex, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { download, withQuery } from '../../api/client';
 import { useStatReportList } from '../../api/figures';
 import { useUnitNames, useUnits } from '../../api/queries';
 import { useFromList } from '../../components/Breadcrumbs';
@@ -19,6 +18,7 @@ import type { SearchField } from '../../components/SearchBar';
 import { useUnitField } from '../../components/search-fields';
 import { useUrlFilters } from '../../lib/url-filters';
 import { DEFAULT_REPORT_SORT, reportColumns } from './report-columns';
+import { downloadStats } from '../../api/stat-reports';
 
 type Filter = StatReportListStatus | 'all';
 const FILTERS: { value: Filter; label: string }[] = [
@@ -70,10 +70,7 @@ export function ReviewReports() {
     setExporting(true);
     try {
       const span = [fromMonth, toMonth].filter(Boolean).join('至');
-      await download(
-        withQuery('/api/exports/stats.xlsx', { from: fromMonth, to: toMonth }),
-        `统计数据${span ? `-${span}` : ''}.xlsx`,
-      );
+      await downloadStats(fromMonth, toMonth, `统计数据${span ? `-${span}` : ''}.xlsx`);
     } catch (e) {
       notice(e);
     } finally {

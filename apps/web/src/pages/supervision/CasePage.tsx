@@ -17,10 +17,10 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { post } from '../../api/client';
+import { addCaseOpinion, closeCase } from '../../api/supervision';
 import { keys, useCase, useUnitNames } from '../../api/queries';
 import { useMe } from '../../auth';
-import { ActionModal } from '../../components/ActionModal';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { useErrorNotice } from '../../components/feedback';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
@@ -53,7 +53,7 @@ function CaseView({ c }: { c: SupervisionCaseDetail }) {
   const addOpinion = async (v: { text: string }) => {
     setBusy(true);
     try {
-      await post(`/api/supervision/cases/${c.id}/opinions`, v);
+      await addCaseOpinion(c.id, v);
       form.resetFields();
       await refresh();
     } catch (e) {
@@ -149,36 +149,34 @@ function CaseView({ c }: { c: SupervisionCaseDetail }) {
           )}
         </Card>
       </Col>
-      <ActionModal<{ conclusion: string; accountability?: string }>
+      <ReasonedActionModal<typeof CloseCaseInput.shape.conclusion, { accountability?: string }>
         open={closing}
         title="办结督办件"
         okText="确认办结"
         formName="close-case-form"
+        name="conclusion"
+        label="督办结论"
+        schema={CloseCaseInput.shape.conclusion}
+        maxLength={5000}
         onClose={() => setClosing(false)}
-        submit={(v) =>
-          post(`/api/supervision/cases/${c.id}/close`, {
-            conclusion: v.conclusion,
+        onSubmit={(conclusion, v) =>
+          closeCase(c.id, {
+            conclusion,
             ...(v.accountability?.trim() ? { accountability: v.accountability.trim() } : {}),
           })
         }
         success="督办件已办结"
         onDone={refresh}
-      >
-        <Form.Item
-          label="督办结论"
-          name="conclusion"
-          rules={textRules('督办结论', CloseCaseInput.shape.conclusion)}
-        >
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-        <Form.Item
-          label="责任追究（可选）"
-          name="accountability"
-          rules={textRules('责任追究', CloseCaseInput.shape.accountability.unwrap(), false)}
-        >
-          <Input.TextArea rows={3} maxLength={5000} />
-        </Form.Item>
-      </ActionModal>
+        after={
+          <Form.Item
+            label="责任追究（可选）"
+            name="accountability"
+            rules={textRules('责任追究', CloseCaseInput.shape.accountability.unwrap(), false)}
+          >
+            <Input.TextArea rows={3} maxLength={5000} />
+          </Form.Item>
+        }
+      />
     </Row>
   );
 }

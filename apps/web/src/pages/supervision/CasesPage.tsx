@@ -1,7 +1,7 @@
 import type { SupervisionCase } from '@lianxi/domain';
 import { Card, Empty, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { keys, useListPage, useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/queries';
 import { useFromList } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
@@ -10,6 +10,7 @@ import { EscalationTag } from '../../components/tags';
 import { urlTableProps } from '../../components/server-table';
 import { formatTime } from '../../lib/format';
 import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+import { useCaseList } from '../../api/supervision';
 
 const FILTERS = ['q', 'subjectType', 'unitId', 'level', 'from', 'to'] as const;
 
@@ -17,7 +18,7 @@ const SUBJECTS = { task: '任务', handoff: '移送件' } as const;
 
 function CaseTable({ status }: { status: 'open' | 'closed' }) {
   const list = useUrlFilters(FILTERS);
-  const query = useListPage<SupervisionCase>(keys.cases, '/api/supervision/cases', {
+  const query = useCaseList({
     ...list.apiQuery,
     status,
   });

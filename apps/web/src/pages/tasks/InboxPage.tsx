@@ -1,12 +1,12 @@
-import type { TaskStatus, TaskSummary } from '@lianxi/domain';
+import type { TaskStatus } from '@lianxi/domain';
 import { Badge, Card, Space, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
-import { keys, useListPage } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
 import { LEVEL_OPTIONS } from '../../components/search-fields';
 import { TaskTable } from '../../components/TaskTable';
 import { type UrlFilters, useUrlFilters } from '../../lib/url-filters';
+import { useTaskList } from '../../api/tasks';
 
 const FILTERS = ['q', 'level', 'dueFrom', 'dueTo'] as const;
 const FIELDS: SearchField[] = [
@@ -38,7 +38,7 @@ function TabBody({
   list: UrlFilters<(typeof FILTERS)[number]>;
 }) {
   const sort = list.sort ?? DEFAULT_SORT;
-  const query = useListPage<TaskSummary>(keys.tasks, '/api/tasks', {
+  const query = useTaskList({
     ...list.apiQuery,
     sort,
     status: statusParam(tab.statuses),
@@ -69,7 +69,7 @@ function TabBody({
 
 /** The tab's count under the same search: one row asked for, the total counted by the server. */
 function TabLabel({ tab, filters }: { tab: (typeof TABS)[number]; filters: Filters }) {
-  const { data } = useListPage<TaskSummary>(keys.tasks, '/api/tasks', {
+  const { data } = useTaskList({
     ...filters,
     status: statusParam(tab.statuses),
     offset: 0,

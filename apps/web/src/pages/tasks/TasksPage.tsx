@@ -1,7 +1,6 @@
-import { TASK_STATUS_LABELS, type TaskSummary } from '@lianxi/domain';
+import { TASK_STATUS_LABELS } from '@lianxi/domain';
 import { Card } from 'antd';
-import { exportPath } from '../../api/logs';
-import { useListPage, keys } from '../../api/queries';
+import { taskExportPath, useTaskList } from '../../api/tasks';
 import { ExportButton } from '../../components/ExportButton';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';
@@ -23,7 +22,7 @@ const FILTERS = [
 /** All tasks of the conference, searched and paged by the server; the filters live in the URL. */
 export default function TasksPage() {
   const list = useUrlFilters(FILTERS);
-  const query = useListPage<TaskSummary>(keys.tasks, '/api/tasks', list.apiQuery);
+  const query = useTaskList(list.apiQuery);
   const unitField = useUnitField();
   const fields: SearchField[] = [
     { kind: 'text', name: 'q', placeholder: '编号 / 标题' },
@@ -38,7 +37,7 @@ export default function TasksPage() {
       title="全部任务"
       extra={
         <ExportButton
-          path={exportPath('/api/exports/tasks.xlsx', list.apiQuery)}
+          path={taskExportPath(list.apiQuery)}
           fileName="任务台账.xlsx"
           testId="tasks-export"
         />

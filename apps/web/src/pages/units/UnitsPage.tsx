@@ -2,13 +2,13 @@ import { CreateDutyInput, CreateUnitInput, DutyArea, type Unit, UnitCode } from 
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Select, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
 import { keys, useUnit, useUnits } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { QueryState } from '../../components/QueryState';
 import { areaLabel, UNIT_KIND_LABELS, UNIT_ROLE_LABELS } from '../../lib/format';
 import { textRules } from '../../lib/forms';
+import { addDuty, createUnit } from '../../api/units';
 
 function Duties({ unitId }: { unitId: string }) {
   const { data, isPending } = useUnit(unitId);
@@ -107,7 +107,7 @@ export default function UnitsPage() {
         initialValues={{ role: 'member', kind: 'department' }}
         onClose={() => setCreating(false)}
         submit={(v) =>
-          post('/api/units', {
+          createUnit({
             ...v,
             code: v.code.trim(),
             shortName: v.shortName?.trim() || undefined,
@@ -162,7 +162,7 @@ export default function UnitsPage() {
         okText="确认新增"
         formName="duty-form"
         onClose={() => setDutyFor(null)}
-        submit={(v) => post(`/api/units/${dutyFor!.id}/duties`, v)}
+        submit={(v) => addDuty(dutyFor!.id, v)}
         success="职责已新增"
         onDone={refresh}
       >

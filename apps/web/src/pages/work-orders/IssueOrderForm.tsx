@@ -22,6 +22,7 @@ import { applyProblemToForm, textRules } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';
 import { DuePreview, IssueConfirmation } from './IssuePreview';
 import { UnitDuties, UnitOption } from './UnitDuties';
+import { orderAttachmentsPath } from '../../api/work-orders';
 
 export interface IssueOrderValues {
   title: string;
@@ -137,11 +138,7 @@ export function IssueOrderForm({
       setBusy(true);
       const order = await send(toIssueInput(v));
       if (files.length > 0) {
-        const { refused } = await sendPicked(
-          files,
-          `/api/work-orders/${order.id}/attachments`,
-          setFiles,
-        );
+        const { refused } = await sendPicked(files, orderAttachmentsPath(order.id), setFiles);
         if (refused.length > 0) {
           notification.warning({
             title: '部分附件未能上传',

@@ -1,8 +1,7 @@
-import type { WorkOrder } from '@lianxi/domain';
 import { App } from 'antd';
 import { useNavigate } from 'react-router';
-import { post } from '../../api/client';
 import { IssueOrderForm } from './IssueOrderForm';
+import { issueWorkOrder } from '../../api/work-orders';
 
 /** 下发交办单: one 主办 unit and any 协办 units, picked by their written duties. */
 export default function IssueOrderPage() {
@@ -13,7 +12,7 @@ export default function IssueOrderPage() {
       name="issue-order"
       layout="page"
       title="下发交办单"
-      send={(input) => post<WorkOrder>('/api/work-orders', input)}
+      send={issueWorkOrder}
       onIssued={(order) => {
         message.success(`交办单 ${order.serial} 已下发`);
         navigate(`/work-orders/${order.id}`);

@@ -1,7 +1,6 @@
 import type { WorkOrderListItem } from '@lianxi/domain';
 import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { keys, useListPage } from '../../api/queries';
 import { isOffice, useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
@@ -10,6 +9,7 @@ import { options, useUnitField } from '../../components/search-fields';
 import { urlTableProps } from '../../components/server-table';
 import { formatTime, ORDER_STATUS_LABELS, PRIORITY_LABELS } from '../../lib/format';
 import { sortOrderOf, useUrlFilters } from '../../lib/url-filters';
+import { useWorkOrderList } from '../../api/work-orders';
 
 const ORDER_COLOURS = { open: 'processing', closed: 'success', withdrawn: 'default' } as const;
 const FILTERS = [
@@ -27,7 +27,7 @@ const FILTERS = [
 export default function WorkOrdersPage() {
   const me = useMe();
   const list = useUrlFilters(FILTERS);
-  const query = useListPage<WorkOrderListItem>(keys.workOrders, '/api/work-orders', list.apiQuery);
+  const query = useWorkOrderList(list.apiQuery);
   const from = useFromList('交办单');
   const unitField = useUnitField('承办单位');
   const fields: SearchField[] = [
