@@ -4,13 +4,12 @@ import {
   type HandoffKind,
   SendHandoffInput,
 } from '@lianxi/domain';
-import { Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { sendHandoff } from '../../api/handoffs';
 import { useInvalidateClues } from '../../api/clues';
 import { useUnits } from '../../api/queries';
 import { useMe } from '../../auth';
-import { ActionModal } from '../../components/ActionModal';
-import { textRules } from '../../lib/forms';
+import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 
 /** 立案监督 requests arise from a refused referral's own button, not from here. */
 const KINDS: HandoffKind[] = ['transfer', 'criminal_referral', 'route'];
@@ -58,42 +57,39 @@ export function SendHandoffModal({
   const invalidate = useInvalidateClues();
   const kinds = me.role === 'unit' ? KINDS.filter((k) => k !== 'route') : KINDS;
   return (
-    <ActionModal<Values>
+    <ReasonedActionModal<typeof SendHandoffInput.shape.reason, Omit<Values, 'reason'>>
       open={open}
       title="移送线索"
       okText="确认移送"
       formName="send-handoff-form"
+      name="reason"
+      label="移送理由"
+      schema={SendHandoffInput.shape.reason}
+      rows={4}
+      maxLength={2000}
+      showCount
       onClose={onClose}
-      submit={(v) => sendHandoff(clue.id, v)}
+      onSubmit={(reason, v) => sendHandoff(clue.id, { toUnitId: v.toUnitId, kind: v.kind, reason })}
       success="已移送，接收单位将收到通知"
       onDone={invalidate}
       initialValues={{ kind: me.role === 'unit' ? 'transfer' : 'route' }}
     >
-      <>
-        <Form.Item
-          label="接收单位"
-          name="toUnitId"
-          rules={[{ required: true, message: '请选择接收单位' }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={units.isPending}
-            placeholder="选择接收单位"
-            options={(units.data ?? [])
-              .filter((u) => u.id !== me.unitId)
-              .map((u) => ({ value: u.id, label: u.name }))}
-            data-testid="handoff-to-unit"
-          />
-        </Form.Item>
-        <KindField kinds={kinds} />
-        <Form.Item
-          label="移送理由"
-          name="reason"
-          rules={textRules('移送理由', SendHandoffInput.shape.reason)}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-      </>
-    </ActionModal>
+      <Form.Item
+        label="接收单位"
+        name="toUnitId"
+        rules={[{ required: true, message: '请选择接收单位' }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={units.isPending}
+          placeholder="选择接收单位"
+          options={(units.data ?? [])
+            .filter((u) => u.id !== me.unitId)
+            .map((u) => ({ value: u.id, label: u.name }))}
+          data-testid="handoff-to-unit"
+        />
+      </Form.Item>
+      <KindField kinds={kinds} />
+    </ReasonedActionModal>
   );
 }
