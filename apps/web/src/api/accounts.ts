@@ -2,6 +2,7 @@ import type {
   ChangePasswordInput,
   CreateUserInput,
   LoginInput,
+  LoginLogPage,
   Me,
   RefreshInput,
   ResetPasswordInput,
@@ -9,9 +10,11 @@ import type {
   UpdateUserInput,
   User,
 } from '@lianxi/domain';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { get, patch, post } from './client';
-import { useListPage } from './queries';
+import { logKeys } from './audit';
+import { get, patch, post, withQuery } from './client';
+import { type ListQuery, useListPage } from './queries';
 
 export const userKeys = { users: ['users'] as const };
 
@@ -32,3 +35,13 @@ export const resetPassword = (id: string, body: z.input<typeof ResetPasswordInpu
 
 export const useUserList = (query: Record<string, string | number | undefined>) =>
   useListPage<User>(userKeys.users, '/api/users', query);
+
+export function useLoginLogPage(query: ListQuery) {
+  return useQuery({
+    queryKey: [...logKeys.loginLog, 'list', query],
+    queryFn: () => get<LoginLogPage>(withQuery('/api/login-log', query)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const LOGIN_LOG_EXPORT = '/api/exports/login-log.xlsx';

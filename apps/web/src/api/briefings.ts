@@ -1,8 +1,9 @@
 import type { Briefing, CreateBriefingInput, UpdateBriefingInput } from '@lianxi/domain';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { download, getText, patch, post } from './client';
-import { figureKeys } from './figures';
-import { useListPage } from './queries';
+import { download, get, getText, patch, post } from './client';
+import { noRetryOn404, useListPage } from './queries';
+import { figureKeys } from './stat-reports';
 
 export const createBriefing = (body: z.input<typeof CreateBriefingInput>) =>
   post<Briefing>('/api/briefings', body);
@@ -17,3 +18,12 @@ export const downloadBriefingDocx = (id: string, fileName: string) =>
 
 export const useBriefingList = (query: Record<string, string | number | undefined>) =>
   useListPage<Briefing>(figureKeys.briefings, '/api/briefings', query);
+
+export function useBriefing(id: string | undefined) {
+  return useQuery({
+    queryKey: figureKeys.briefing(id ?? ''),
+    queryFn: () => get<Briefing>(`/api/briefings/${id}`),
+    enabled: !!id,
+    retry: noRetryOn404,
+  });
+}

@@ -1,8 +1,8 @@
 import type { Notification, ReadAllNotificationsInput, ReadSubjectInput } from '@lianxi/domain';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import { post } from './client';
+import { get, post } from './client';
 import { keys, useListPage } from './queries';
 
 export const markRead = (id: string) => post<Notification>(`/api/notifications/${id}/read`);
@@ -31,4 +31,14 @@ export function useReadNoticesAbout(
       })
       .catch(() => {});
   }, [queryClient, subjectType, subjectId]);
+}
+
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.unreadCount,
+    queryFn: () => get<{ count: number }>('/api/notifications/unread-count'),
+    select: (answer) => answer.count,
+    enabled,
+    refetchInterval: 30_000,
+  });
 }

@@ -1,7 +1,8 @@
 import type { IssueWorkOrderInput, WorkOrder, WorkOrderListItem } from '@lianxi/domain';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { post } from './client';
-import { keys, useListPage } from './queries';
+import { get, post } from './client';
+import { keys, type Page, useListPage } from './queries';
 
 export type IssueWorkOrderBody = z.input<typeof IssueWorkOrderInput>;
 
@@ -17,3 +18,19 @@ export const orderAttachmentsPath = (id: string) => `/api/work-orders/${id}/atta
 
 export const useWorkOrderList = (query: Record<string, string | number | undefined>) =>
   useListPage<WorkOrderListItem>(keys.workOrders, '/api/work-orders', query);
+
+export function useWorkOrders() {
+  return useQuery({
+    queryKey: keys.workOrders,
+    queryFn: () => get<Page<WorkOrderListItem>>('/api/work-orders?limit=200'),
+  });
+}
+
+export function useWorkOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.workOrder(id ?? ''),
+    queryFn: () => get<WorkOrder>(`/api/work-orders/${id}`),
+    enabled: !!id,
+    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+}

@@ -9,7 +9,7 @@ import { App, Button, Card, Empty, Image, Space, Typography, Upload } from 'antd
 import type { UploadFile, UploadProps } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { attachmentPath, downloadAttachment, fetchFile, uploadFile } from '../api/attachments';
-import { useUnitNames } from '../api/queries';
+import { useUnitNames } from '../api/units';
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_KINDS_TEXT,

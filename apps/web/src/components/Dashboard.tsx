@@ -1,7 +1,9 @@
 import { TaskStatus } from '@lianxi/domain';
 import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
 import { lazy, Suspense } from 'react';
-import { useOverdue, useTaskStats, useUnitNames } from '../api/queries';
+import { useOverdue } from '../api/supervision';
+import { useTaskStats } from '../api/dashboards';
+import { useUnitNames } from '../api/units';
 import { statusLabel } from '../lib/format';
 import type { TaskStats } from '@lianxi/domain';
 import { BarList } from './BarList';

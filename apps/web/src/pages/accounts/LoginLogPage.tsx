@@ -1,6 +1,6 @@
 import { LOGIN_FAILURE_LABELS, type LoginLogEntry } from '@lianxi/domain';
 import { Tag, Typography } from 'antd';
-import { LOGIN_LOG_EXPORT, useLoginLogPage } from '../../api/logs';
+import { LOGIN_LOG_EXPORT, useLoginLogPage } from '../../api/accounts';
 import type { SearchField } from '../../components/SearchBar';
 import { useUrlFilters } from '../../lib/url-filters';
 import { LogList } from '../audit/LogList';

@@ -7,7 +7,7 @@ import {
   Username,
 } from '@lianxi/domain';
 import { Form, Input, Select } from 'antd';
-import { useUnits } from '../../api/queries';
+import { useUnits } from '../../api/units';
 import { ActionModal } from '../../components/ActionModal';
 import { optionalSchemaRule, textRules } from '../../lib/forms';
 import { createUser, updateUser } from '../../api/accounts';

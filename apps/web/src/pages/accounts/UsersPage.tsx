@@ -2,7 +2,7 @@ import { ROLE_LABELS, type Role, type User, USER_STATUS_LABELS } from '@lianxi/d
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Grid, Input, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useErrorNotice } from '../../components/feedback';

@@ -10,7 +10,7 @@ import {
 import { Alert, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { AUDIT_EXPORT, useAuditActors, useAuditPage, useAuditVerify } from '../../api/logs';
+import { AUDIT_EXPORT, useAuditActors, useAuditPage, useAuditVerify } from '../../api/audit';
 import { useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import type { SearchField } from '../../components/SearchBar';

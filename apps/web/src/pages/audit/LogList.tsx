@@ -1,6 +1,6 @@
 import { Card } from 'antd';
 import type { ReactNode } from 'react';
-import { exportPath } from '../../api/logs';
+import { exportPath } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { SearchableList, type SearchableListProps } from '../../components/SearchableList';
 

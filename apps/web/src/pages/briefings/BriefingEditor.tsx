@@ -2,7 +2,7 @@ import { type Briefing, BriefingSections } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { figureKeys } from '../../api/figures';
+import { figureKeys } from '../../api/stat-reports';
 import { useErrorNotice } from '../../components/feedback';
 import { applyProblemToForm, textRules } from '../../lib/forms';
 import { publishBriefing, updateBriefing } from '../../api/briefings';

@@ -3,7 +3,7 @@ import type { Briefing, BriefingSections } from '@lianxi/domain';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useBriefing } from '../../api/figures';
+import { useBriefing, briefingHtml, downloadBriefingDocx } from '../../api/briefings';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
@@ -11,7 +11,6 @@ import { formatDate, formatTime } from '../../lib/format';
 import { BriefingEditor } from './BriefingEditor';
 import { BriefingStatusTag, periodText } from './briefing-parts';
 import { BriefingPreview } from './BriefingPreview';
-import { briefingHtml, downloadBriefingDocx } from '../../api/briefings';
 
 export default function BriefingPage() {
   const { id } = useParams();

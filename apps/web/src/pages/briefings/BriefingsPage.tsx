@@ -5,7 +5,7 @@ import { Button, Card, DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { figureKeys } from '../../api/figures';
+import { figureKeys } from '../../api/stat-reports';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useFromList } from '../../components/Breadcrumbs';

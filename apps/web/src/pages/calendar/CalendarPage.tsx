@@ -16,7 +16,8 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { keys, useCalendar } from '../../api/queries';
+import { keys } from '../../api/queries';
+import { useCalendar, importCalendar } from '../../api/calendar';
 import { useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
@@ -24,7 +25,6 @@ import { TIME_ZONE } from '../../lib/format';
 import { applyProblemToForm } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';
 import { parseCalendarLines } from './calendar-lines';
-import { importCalendar } from '../../api/calendar';
 
 type Day = CalendarYearView['days'][number];
 const thisYear = () => Number(localDate(new Date(), TIME_ZONE).slice(0, 4));

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
 import { awaitingRouting, useClue } from '../../api/clues';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';
 import { Breadcrumbs } from '../../components/Breadcrumbs';

@@ -2,7 +2,7 @@ import { CLUE_CATEGORY_LABELS, CLUE_CHANNEL_LABELS, type Clue } from '@lianxi/do
 import { Badge, Button, Card, Segmented, Space, type TableColumnType, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { clueExportPath, useClueSearch } from '../../api/clues';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import { CategoryTag, ClueStatusTag } from '../../components/clue-tags';

@@ -7,7 +7,7 @@ import {
 import { Form, Select } from 'antd';
 import { sendHandoff } from '../../api/handoffs';
 import { useInvalidateClues } from '../../api/clues';
-import { useUnits } from '../../api/queries';
+import { useUnits } from '../../api/units';
 import { useMe } from '../../auth';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 

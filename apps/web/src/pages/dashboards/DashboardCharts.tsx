@@ -7,7 +7,7 @@ import {
 import { Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { useRates, useTrends } from '../../api/stats';
+import { useRates, useTrends } from '../../api/dashboards';
 import { QueryState } from '../../components/QueryState';
 import { currentMonth, monthBounds, shiftMonth } from '../../lib/figures';
 import { type MonthSeries, MonthSeriesChart } from './MonthSeriesChart';

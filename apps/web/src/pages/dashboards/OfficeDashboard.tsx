@@ -1,7 +1,7 @@
 import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useTasksIn } from '../../api/queries';
+import { useTasksIn } from '../../api/tasks';
 import { AnalysisCharts, UnitChart, useDashboard, Overview } from '../../components/Dashboard';
 import { OverdueTable } from '../../components/OverdueTable';
 import { QueryState } from '../../components/QueryState';

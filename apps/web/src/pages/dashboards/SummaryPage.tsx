@@ -15,7 +15,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSummary } from '../../api/figures';
+import { useSummary } from '../../api/dashboards';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { HEADLINE_FIGURES, reportingMonth, shiftMonth } from '../../lib/figures';

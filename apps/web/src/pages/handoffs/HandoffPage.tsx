@@ -2,8 +2,9 @@ import { CLUE_CHANNEL_LABELS, type HandoffDetail, isRefusal } from '@lianxi/doma
 import { Alert, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { useClue, useHandoff } from '../../api/clues';
-import { useUnitNames } from '../../api/queries';
+import { useClue } from '../../api/clues';
+import { useHandoff } from '../../api/handoffs';
+import { useUnitNames } from '../../api/units';
 import {
   CategoryTag,
   HandoffKindTag,

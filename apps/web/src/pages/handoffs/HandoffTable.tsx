@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useFromList } from '../../components/Breadcrumbs';
 import { type ServerPaging, serverPagination } from '../../components/server-table';
 import { sortFromTable, sortOrderOf } from '../../lib/url-filters';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import {
   HandoffKindTag,
   HandoffLimit,

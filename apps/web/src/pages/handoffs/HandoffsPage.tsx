@@ -1,8 +1,7 @@
 import { HANDOFF_KIND_LABELS, HANDOFF_STATUS_LABELS } from '@lianxi/domain';
 import { Badge, Card, Space, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useHandoffBox } from '../../api/clues';
-import { useHandoffList } from '../../api/handoffs';
+import { useHandoffBox, useHandoffList } from '../../api/handoffs';
 import { isOffice, useMe } from '../../auth';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';

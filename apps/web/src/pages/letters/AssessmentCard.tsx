@@ -22,13 +22,12 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useAssessment, useInvalidateLetters } from '../../api/meetings';
+import { useAssessment, useInvalidateLetters, finalizeAssessment } from '../../api/letters';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 import { formatPoints, howMeasured } from '../../lib/letters';
-import { finalizeAssessment } from '../../api/letters';
 
 function IndicatorTable({ rows }: { rows: IndicatorScore[] }) {
   return (

@@ -3,12 +3,17 @@ import { DeductionEntryInput, type LetterDetail, ManualScoresInput } from '@lian
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useInvalidateLetters } from '../../api/meetings';
+import {
+  useInvalidateLetters,
+  deductFromLetter,
+  issueLetter,
+  scoreLetter,
+  signLetter,
+} from '../../api/letters';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { useErrorNotice } from '../../components/feedback';
 import { textRules } from '../../lib/forms';
-import { deductFromLetter, issueLetter, scoreLetter, signLetter } from '../../api/letters';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 
 type Dialog = 'score' | 'deduct' | null;

@@ -7,8 +7,8 @@ import {
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useInvalidateLetters, useLetter } from '../../api/meetings';
-import { useUnits } from '../../api/queries';
+import { useInvalidateLetters, useLetter, createLetter, updateLetter } from '../../api/letters';
+import { useUnits } from '../../api/units';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { currentMonth } from '../../lib/figures';
@@ -16,7 +16,6 @@ import { applyProblemToForm, textRules } from '../../lib/forms';
 import { DEFAULT_DEDUCTIONS, DEFAULT_INDICATORS } from '../../lib/letters';
 import { DeductionItemsField, type DeductionItemValues } from './DeductionItemsField';
 import { IndicatorsField, type IndicatorValues } from './IndicatorsField';
-import { createLetter, updateLetter } from '../../api/letters';
 
 interface Values {
   year: number;

@@ -9,8 +9,8 @@ import {
 import { Card, Descriptions, Empty, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { useLetter } from '../../api/meetings';
-import { useUnitNames } from '../../api/queries';
+import { useLetter } from '../../api/letters';
+import { useUnitNames } from '../../api/units';
 import { useMe } from '../../auth';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';

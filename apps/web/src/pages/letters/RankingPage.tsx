@@ -1,7 +1,7 @@
 import type { RankingRow } from '@lianxi/domain';
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useRanking } from '../../api/meetings';
+import { useRanking } from '../../api/letters';
 import { useMe } from '../../auth';
 import { QueryState } from '../../components/QueryState';
 import { formatPoints } from '../../lib/letters';

@@ -1,7 +1,7 @@
 import { LETTER_STATUS_LABELS, type LetterStatus, type RankingRow } from '@lianxi/domain';
 import { Alert, Select, Space, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useRanking } from '../../api/meetings';
+import { useRanking } from '../../api/letters';
 import { currentMonth } from '../../lib/figures';
 import { formatPoints, LETTER_STATUS_COLOURS } from '../../lib/letters';
 

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Attendee } from '@lianxi/domain';
 import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
-import { useUnits } from '../../api/queries';
+import { useUnits } from '../../api/units';
 import { textRules } from '../../lib/forms';
 
 export interface AttendeeValues {

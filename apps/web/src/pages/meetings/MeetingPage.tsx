@@ -4,7 +4,7 @@ import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd'
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMeeting } from '../../api/meetings';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';

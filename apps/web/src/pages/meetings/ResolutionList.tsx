@@ -2,7 +2,7 @@ import { SendOutlined } from '@ant-design/icons';
 import type { Resolution, ResolutionOrder } from '@lianxi/domain';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { ItemList } from '../../components/ItemList';
 import { formatTime, ORDER_STATUS_LABELS } from '../../lib/format';
 import { ProgressTag } from './meeting-tags';

@@ -1,7 +1,7 @@
 import { CreateResolutionInput, type MeetingDetail, type Resolution } from '@lianxi/domain';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { addResolution, useInvalidateMeetings } from '../../api/meetings';
-import { useUnits } from '../../api/queries';
+import { useUnits } from '../../api/units';
 import { ActionModal } from '../../components/ActionModal';
 import { formatDate } from '../../lib/format';
 import { textRules } from '../../lib/forms';

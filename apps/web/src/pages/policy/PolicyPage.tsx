@@ -14,13 +14,13 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { keys, usePolicy } from '../../api/queries';
+import { keys } from '../../api/queries';
+import { usePolicy, savePolicy } from '../../api/policy';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { applyProblemToForm } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';
-import { savePolicy } from '../../api/policy';
 
 const UNITS = [
   { value: 'workday', label: '工作日' },

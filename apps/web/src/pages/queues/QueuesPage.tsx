@@ -1,6 +1,6 @@
 import type { QueueStatus } from '@lianxi/domain';
 import { Alert, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
-import { useQueuesOverview } from '../../api/logs';
+import { useQueuesOverview } from '../../api/queues';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 

@@ -23,20 +23,21 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { clueKeys, useRoutingRules } from '../../api/clues';
-import { useUnitNames } from '../../api/queries';
+import { clueKeys } from '../../api/clues';
+import {
+  useRoutingRules,
+  deleteRoutingRule,
+  type RoutingRuleChange,
+  type RuleKind,
+  updateRoutingRule,
+} from '../../api/routing-rules';
+import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { HandoffKindTag } from '../../components/clue-tags';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
 import { describeConditions } from '../../lib/clues';
 import { RuleModal } from './RuleModal';
-import {
-  deleteRoutingRule,
-  type RoutingRuleChange,
-  type RuleKind,
-  updateRoutingRule,
-} from '../../api/routing-rules';
 
 /** 分流规则: new clues go to the first enabled rule that matches, top to bottom. */
 export default function RoutingRulesPage() {

@@ -7,7 +7,7 @@ import {
   type RoutingRule,
 } from '@lianxi/domain';
 import { Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
-import { useUnits } from '../../api/queries';
+import { useUnits } from '../../api/units';
 import { ActionModal } from '../../components/ActionModal';
 import { textRules } from '../../lib/forms';
 import { numberRules } from '../../lib/number-rules';

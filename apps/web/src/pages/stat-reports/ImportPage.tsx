@@ -15,10 +15,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
-import { useInvalidateFigures } from '../../api/figures';
+import {
+  useInvalidateFigures,
+  downloadStats,
+  type ImportOutcome,
+  importStatReports,
+} from '../../api/stat-reports';
 import { useErrorNotice } from '../../components/feedback';
 import { reportingMonth, shiftMonth } from '../../lib/figures';
-import { downloadStats, type ImportOutcome, importStatReports } from '../../api/stat-reports';
 
 type Outcome = ImportOutcome;
 interface Failure {

@@ -13,8 +13,14 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Sp
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useInvalidateFigures, useStatReport } from '../../api/figures';
-import { useUnitNames, useUnits } from '../../api/queries';
+import {
+  useInvalidateFigures,
+  useStatReport,
+  createStatReport,
+  submitStatReport,
+  updateStatReport,
+} from '../../api/stat-reports';
+import { useUnitNames, useUnits } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
@@ -22,7 +28,6 @@ import { currentMonth, reportingMonth } from '../../lib/figures';
 import { applyProblemToForm, textRules } from '../../lib/forms';
 import { FiguresFields } from './FiguresFields';
 import { ReturnReasonAlert } from './report-tags';
-import { createStatReport, submitStatReport, updateStatReport } from '../../api/stat-reports';
 
 interface Values {
   unitId?: string;

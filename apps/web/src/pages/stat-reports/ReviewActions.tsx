@@ -2,11 +2,15 @@ import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons
 import { ReturnStatReportInput, type StatReport } from '@lianxi/domain';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
-import { useInvalidateFigures } from '../../api/figures';
+import {
+  useInvalidateFigures,
+  approveStatReport,
+  returnStatReport,
+  submitStatReport,
+} from '../../api/stat-reports';
 import { isOffice, useMe } from '../../auth';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { useErrorNotice } from '../../components/feedback';
-import { approveStatReport, returnStatReport, submitStatReport } from '../../api/stat-reports';
 
 /**
  * 上报 (the unit or the office, a draft), 审核通过 and 退回 (the office, a submitted report):

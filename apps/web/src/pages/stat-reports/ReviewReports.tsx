@@ -9,8 +9,8 @@ import {
 import { Button, Card, Flex, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useStatReportList } from '../../api/figures';
-import { useUnitNames, useUnits } from '../../api/queries';
+import { useStatReportList, downloadStats } from '../../api/stat-reports';
+import { useUnitNames, useUnits } from '../../api/units';
 import { useFromList } from '../../components/Breadcrumbs';
 import { useErrorNotice } from '../../components/feedback';
 import { SearchableList } from '../../components/SearchableList';
@@ -18,7 +18,6 @@ import type { SearchField } from '../../components/SearchBar';
 import { useUnitField } from '../../components/search-fields';
 import { useUrlFilters } from '../../lib/url-filters';
 import { DEFAULT_REPORT_SORT, reportColumns } from './report-columns';
-import { downloadStats } from '../../api/stat-reports';
 
 type Filter = StatReportListStatus | 'all';
 const FILTERS: { value: Filter; label: string }[] = [

@@ -7,7 +7,7 @@ import {
 } from '@lianxi/domain';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useStatReportList } from '../../api/figures';
+import { useStatReportList } from '../../api/stat-reports';
 import { isOffice, useMe } from '../../auth';
 import { useFromList } from '../../components/Breadcrumbs';
 import { SearchableList } from '../../components/SearchableList';

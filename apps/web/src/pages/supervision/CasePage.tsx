@@ -17,8 +17,9 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { addCaseOpinion, closeCase } from '../../api/supervision';
-import { keys, useCase, useUnitNames } from '../../api/queries';
+import { addCaseOpinion, closeCase, useCase } from '../../api/supervision';
+import { keys } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { useMe } from '../../auth';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { useErrorNotice } from '../../components/feedback';

@@ -1,7 +1,7 @@
 import type { SupervisionCase } from '@lianxi/domain';
 import { Card, Empty, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useUnitNames } from '../../api/queries';
+import { useUnitNames } from '../../api/units';
 import { useFromList } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { SearchBar, type SearchField } from '../../components/SearchBar';

@@ -7,8 +7,8 @@ import {
 } from '@lianxi/domain';
 import { Alert, Button, Form, Select, Space } from 'antd';
 import { useState } from 'react';
-import { useInvalidateTasks, useUnits } from '../../api/queries';
-import { reviewTask, ruleOnReturn, withdrawTask } from '../../api/tasks';
+import { useInvalidateTasks, reviewTask, ruleOnReturn, withdrawTask } from '../../api/tasks';
+import { useUnits } from '../../api/units';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { formatTime } from '../../lib/format';
 

@@ -1,6 +1,5 @@
 import type { TaskAction, TaskDetail } from '@lianxi/domain';
-import { useInvalidateTasks } from '../../api/queries';
-import { chaseTask } from '../../api/tasks';
+import { useInvalidateTasks, chaseTask } from '../../api/tasks';
 import { UrgeActions } from '../../components/UrgeActions';
 
 /** A supervisor's 催办 / 督办 by hand, while the task's clock runs. */

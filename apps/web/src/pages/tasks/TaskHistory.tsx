@@ -1,8 +1,7 @@
 import type { Attachment, TaskDetail, TaskEvent } from '@lianxi/domain';
 import { ROLE_LABELS, type Role } from '@lianxi/domain';
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
-import { useEscalations } from '../../api/queries';
-import { taskAttachmentsPath } from '../../api/tasks';
+import { useEscalations, taskAttachmentsPath } from '../../api/tasks';
 import { AttachmentItems, UploadButton } from '../../components/Attachments';
 import { QueryState } from '../../components/QueryState';
 import { ColourTag, colourOfLevel } from '../../components/tags';

@@ -3,8 +3,8 @@ import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'ant
 import { Link, useParams } from 'react-router';
 import { useInvalidateAttachments, useTaskAttachments } from '../../api/attachments';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { useTask, useUnitNames } from '../../api/queries';
-import { taskAttachmentsPath } from '../../api/tasks';
+import { useTask, taskAttachmentsPath } from '../../api/tasks';
+import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { AttachmentCard } from '../../components/Attachments';
 import { OrderAttachmentsCard } from '../../components/OrderAttachments';

@@ -12,8 +12,10 @@ import { Alert, App, Button, DatePicker, Form, Space, Tooltip } from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useExtensionAllowance, useExtensionRequests, useInvalidateTasks } from '../../api/queries';
 import {
+  useExtensionAllowance,
+  useExtensionRequests,
+  useInvalidateTasks,
   acceptTask,
   reportProgress,
   reportResult,

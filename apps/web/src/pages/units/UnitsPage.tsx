@@ -2,13 +2,13 @@ import { CreateDutyInput, CreateUnitInput, DutyArea, type Unit, UnitCode } from 
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Select, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { keys, useUnit, useUnits } from '../../api/queries';
+import { keys } from '../../api/queries';
+import { useUnit, useUnits, addDuty, createUnit } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { QueryState } from '../../components/QueryState';
 import { areaLabel, UNIT_KIND_LABELS, UNIT_ROLE_LABELS } from '../../lib/format';
 import { textRules } from '../../lib/forms';
-import { addDuty, createUnit } from '../../api/units';
 
 function Duties({ unitId }: { unitId: string }) {
   const { data, isPending } = useUnit(unitId);

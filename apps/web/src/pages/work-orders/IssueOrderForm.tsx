@@ -15,7 +15,8 @@ import {
 import type { UploadFile } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { previewQueryOf, useFreshIssuePreview, useIssuePreview } from '../../api/issue-preview';
-import { useInvalidateTasks, useUnitDetails, useUnits } from '../../api/queries';
+import { useInvalidateTasks } from '../../api/tasks';
+import { useUnitDetails, useUnits } from '../../api/units';
 import { useErrorNotice } from '../../components/feedback';
 import { FilePicker, refusedText, sendPicked } from '../../components/FilePicker';
 import { applyProblemToForm, textRules } from '../../lib/forms';

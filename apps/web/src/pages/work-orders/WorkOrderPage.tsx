@@ -1,7 +1,7 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { useWorkOrder } from '../../api/queries';
+import { useWorkOrder } from '../../api/work-orders';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { OrderAttachmentsCard } from '../../components/OrderAttachments';
 import { QueryState } from '../../components/QueryState';
