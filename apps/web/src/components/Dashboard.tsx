@@ -7,7 +7,7 @@ import { useUnitNames } from '../api/units';
 import { statusLabel } from '../lib/format';
 import type { TaskStats } from '@lianxi/domain';
 import { BarList } from './BarList';
-import { COLOUR_NAMES, type Colour } from './tags';
+import { type Colour, COLOUR_NAMES } from './tags';
 
 const STATUS_BAR_COLOURS: Record<string, string> = {
   issued: '#1677ff',

@@ -6,7 +6,7 @@ import { useUnitNames } from '../api/units';
 import { ASSIGNMENT_LABELS } from '../lib/format';
 import { sortFromTable, sortOrderOf } from '../lib/url-filters';
 import { useFromList } from './Breadcrumbs';
-import { type ServerPaging, serverPagination } from './server-table';
+import { serverPagination, type ServerPaging } from './server-table';
 import { colourOfLevel, Deadline, EscalationTag, StatusTag } from './tags';
 
 interface Props {

@@ -3,7 +3,7 @@ import type { Briefing, BriefingSections } from '@lianxi/domain';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useBriefing, briefingHtml, downloadBriefingDocx } from '../../api/briefings';
+import { briefingHtml, downloadBriefingDocx, useBriefing } from '../../api/briefings';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';

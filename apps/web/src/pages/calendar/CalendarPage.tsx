@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { keys } from '../../api/queries';
-import { useCalendar, importCalendar } from '../../api/calendar';
+import { importCalendar, useCalendar } from '../../api/calendar';
 import { useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';

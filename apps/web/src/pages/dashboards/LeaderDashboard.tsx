@@ -1,5 +1,5 @@
 import { Space, Typography } from 'antd';
-import { AnalysisCharts, UnitChart, useDashboard, Overview } from '../../components/Dashboard';
+import { AnalysisCharts, Overview, UnitChart, useDashboard } from '../../components/Dashboard';
 import { QueryState } from '../../components/QueryState';
 import { formatTime } from '../../lib/format';
 

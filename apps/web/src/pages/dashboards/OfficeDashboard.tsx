@@ -2,7 +2,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTasksIn } from '../../api/tasks';
-import { AnalysisCharts, UnitChart, useDashboard, Overview } from '../../components/Dashboard';
+import { AnalysisCharts, Overview, UnitChart, useDashboard } from '../../components/Dashboard';
 import { OverdueTable } from '../../components/OverdueTable';
 import { QueryState } from '../../components/QueryState';
 import { TaskTable } from '../../components/TaskTable';

@@ -3,7 +3,7 @@ import { Empty, Grid, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useFromList } from '../../components/Breadcrumbs';
-import { type ServerPaging, serverPagination } from '../../components/server-table';
+import { serverPagination, type ServerPaging } from '../../components/server-table';
 import { sortFromTable, sortOrderOf } from '../../lib/url-filters';
 import { useUnitNames } from '../../api/units';
 import {

@@ -2,7 +2,7 @@ import { HANDOFF_EVENT_LABELS, type HandoffEvent } from '@lianxi/domain';
 import { Empty, Space, Timeline, Typography } from 'antd';
 import { useUnitNames } from '../../api/units';
 import { OutcomeTag } from '../../components/clue-tags';
-import { ColourTag, colourOfLevel } from '../../components/tags';
+import { colourOfLevel, ColourTag } from '../../components/tags';
 import { formatTime, LEVEL_LABELS } from '../../lib/format';
 
 const EVENT_COLOURS: Partial<Record<HandoffEvent['kind'], string>> = {

@@ -22,7 +22,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useAssessment, useInvalidateLetters, finalizeAssessment } from '../../api/letters';
+import { finalizeAssessment, useAssessment, useInvalidateLetters } from '../../api/letters';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';

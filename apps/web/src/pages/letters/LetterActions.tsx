@@ -4,11 +4,11 @@ import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Typog
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
-  useInvalidateLetters,
   deductFromLetter,
   issueLetter,
   scoreLetter,
   signLetter,
+  useInvalidateLetters,
 } from '../../api/letters';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';

@@ -7,7 +7,7 @@ import {
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useInvalidateLetters, useLetter, createLetter, updateLetter } from '../../api/letters';
+import { createLetter, updateLetter, useInvalidateLetters, useLetter } from '../../api/letters';
 import { useUnits } from '../../api/units';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';

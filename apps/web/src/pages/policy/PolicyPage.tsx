@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { keys } from '../../api/queries';
-import { usePolicy, savePolicy } from '../../api/policy';
+import { savePolicy, usePolicy } from '../../api/policy';
 import { isOffice, useMe } from '../../auth';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';

@@ -25,11 +25,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { clueKeys } from '../../api/clues';
 import {
-  useRoutingRules,
   deleteRoutingRule,
   type RoutingRuleChange,
   type RuleKind,
   updateRoutingRule,
+  useRoutingRules,
 } from '../../api/routing-rules';
 import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';

@@ -16,10 +16,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import {
-  useInvalidateFigures,
   downloadStats,
   type ImportOutcome,
   importStatReports,
+  useInvalidateFigures,
 } from '../../api/stat-reports';
 import { useErrorNotice } from '../../components/feedback';
 import { reportingMonth, shiftMonth } from '../../lib/figures';

@@ -14,11 +14,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
-  useInvalidateFigures,
-  useStatReport,
   createStatReport,
   submitStatReport,
   updateStatReport,
+  useInvalidateFigures,
+  useStatReport,
 } from '../../api/stat-reports';
 import { useUnitNames, useUnits } from '../../api/units';
 import { isOffice, useMe } from '../../auth';

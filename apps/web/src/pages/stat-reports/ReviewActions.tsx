@@ -3,10 +3,10 @@ import { ReturnStatReportInput, type StatReport } from '@lianxi/domain';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import {
-  useInvalidateFigures,
   approveStatReport,
   returnStatReport,
   submitStatReport,
+  useInvalidateFigures,
 } from '../../api/stat-reports';
 import { isOffice, useMe } from '../../auth';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';

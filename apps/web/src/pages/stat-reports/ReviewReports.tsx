@@ -9,7 +9,7 @@ import {
 import { Button, Card, Flex, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useStatReportList, downloadStats } from '../../api/stat-reports';
+import { downloadStats, useStatReportList } from '../../api/stat-reports';
 import { useUnitNames, useUnits } from '../../api/units';
 import { useFromList } from '../../components/Breadcrumbs';
 import { useErrorNotice } from '../../components/feedback';

@@ -1,7 +1,7 @@
 import { ExtensionDecisionInput, type ExtensionRequest, type TaskDetail } from '@lianxi/domain';
 import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useExtensionRequests, useInvalidateTasks, decideExtension } from '../../api/tasks';
+import { decideExtension, useExtensionRequests, useInvalidateTasks } from '../../api/tasks';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { ItemList } from '../../components/ItemList';
 import { QueryState } from '../../components/QueryState';

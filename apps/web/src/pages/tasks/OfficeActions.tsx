@@ -7,7 +7,7 @@ import {
 } from '@lianxi/domain';
 import { Alert, Button, Form, Select, Space } from 'antd';
 import { useState } from 'react';
-import { useInvalidateTasks, reviewTask, ruleOnReturn, withdrawTask } from '../../api/tasks';
+import { reviewTask, ruleOnReturn, useInvalidateTasks, withdrawTask } from '../../api/tasks';
 import { useUnits } from '../../api/units';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { formatTime } from '../../lib/format';

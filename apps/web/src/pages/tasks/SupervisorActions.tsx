@@ -1,5 +1,5 @@
 import type { TaskAction, TaskDetail } from '@lianxi/domain';
-import { useInvalidateTasks, chaseTask } from '../../api/tasks';
+import { chaseTask, useInvalidateTasks } from '../../api/tasks';
 import { UrgeActions } from '../../components/UrgeActions';
 
 /** A supervisor's 催办 / 督办 by hand, while the task's clock runs. */

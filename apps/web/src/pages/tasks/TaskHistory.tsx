@@ -1,10 +1,10 @@
 import type { Attachment, TaskDetail, TaskEvent } from '@lianxi/domain';
 import { ROLE_LABELS, type Role } from '@lianxi/domain';
 import { Card, Empty, Space, Tag, Timeline, Typography } from 'antd';
-import { useEscalations, taskAttachmentsPath } from '../../api/tasks';
+import { taskAttachmentsPath, useEscalations } from '../../api/tasks';
 import { AttachmentItems, UploadButton } from '../../components/Attachments';
 import { QueryState } from '../../components/QueryState';
-import { ColourTag, colourOfLevel } from '../../components/tags';
+import { colourOfLevel, ColourTag } from '../../components/tags';
 import {
   ESCALATION_REASON_LABELS,
   EVENT_LABELS,

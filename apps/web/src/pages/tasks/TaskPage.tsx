@@ -3,7 +3,7 @@ import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'ant
 import { Link, useParams } from 'react-router';
 import { useInvalidateAttachments, useTaskAttachments } from '../../api/attachments';
 import { useReadNoticesAbout } from '../../api/notifications';
-import { useTask, taskAttachmentsPath } from '../../api/tasks';
+import { taskAttachmentsPath, useTask } from '../../api/tasks';
 import { useUnitNames } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { AttachmentCard } from '../../components/Attachments';

@@ -13,15 +13,15 @@ import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
-  useExtensionAllowance,
-  useExtensionRequests,
-  useInvalidateTasks,
   acceptTask,
   reportProgress,
   reportResult,
   requestExtension,
   returnTask,
   taskAttachmentsPath,
+  useExtensionAllowance,
+  useExtensionRequests,
+  useInvalidateTasks,
 } from '../../api/tasks';
 import { ReasonedActionModal } from '../../components/ReasonedActionModal';
 import { useErrorNotice } from '../../components/feedback';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Select, Skeleton, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { keys } from '../../api/queries';
-import { useUnit, useUnits, addDuty, createUnit } from '../../api/units';
+import { addDuty, createUnit, useUnit, useUnits } from '../../api/units';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
 import { QueryState } from '../../components/QueryState';
