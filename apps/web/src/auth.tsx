@@ -1,7 +1,7 @@
-import type { Me, Role, TokenPair } from '@lianxi/domain';
+import type { Me, Role } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { get, post } from './api/client';
+import { fetchMe, login as signIn, logout as signOut } from './api/accounts';
 import {
   getSession,
   type Session,
@@ -36,7 +36,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const pair = await post<TokenPair>('/api/auth/login', { username, password });
+      const pair = await signIn({ username, password });
       client.clear();
       setSession(sessionFromTokens(pair));
       return pair.user;
@@ -49,12 +49,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSession(null);
     if (current) {
       // Ending the server session is best effort: the local one is gone either way.
-      await post('/api/auth/logout', { refreshToken: current.refreshToken }).catch(() => {});
+      await signOut({ refreshToken: current.refreshToken }).catch(() => {});
     }
   }, []);
 
   const reloadMe = useCallback(async () => {
-    const me = await get<Me>('/api/me');
+    const me = await fetchMe();
     const current = getSession();
     if (current) setSession({ ...current, user: me });
   }, []);

@@ -1,7 +1,7 @@
 import { buildCalendar, type IndicatorScore, pointsProblem, zeroFigures } from '@lianxi/domain';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api/client.js';
-import { parseCalendarLines } from '../src/pages/admin/calendar-lines.js';
+import { parseCalendarLines } from '../src/pages/calendar/calendar-lines.js';
 import {
   ATTACHMENT_KINDS_TEXT,
   clockStatus,

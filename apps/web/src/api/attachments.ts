@@ -1,6 +1,6 @@
 import type { Attachment, AttachmentList, Problem } from '@lianxi/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get } from './client';
+import { ApiError, download, get } from './client';
 import { keys } from './queries';
 import { getSession } from './session';
 
@@ -124,3 +124,8 @@ export function useInvalidateAttachments() {
         client.invalidateQueries({ queryKey: attachmentKeys.order(holder.orderId) }),
     ]);
 }
+
+/** One stored file, for its thumbnail and its download. */
+export const attachmentPath = (id: string) => `/api/attachments/${id}`;
+export const downloadAttachment = (a: Pick<Attachment, 'id' | 'fileName'>) =>
+  download(attachmentPath(a.id), a.fileName);

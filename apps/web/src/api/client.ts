@@ -162,3 +162,12 @@ export function withQuery(path: string, query: Record<string, string | number | 
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/** The export of what the page shows: its filters, without the paging. */
+export function exportPath(
+  path: string,
+  query: Record<string, string | number | undefined>,
+): string {
+  const { offset: _o, limit: _l, sort: _s, ...filters } = query;
+  return withQuery(path, filters);
+}

@@ -1,7 +1,8 @@
-import type { Clue, ClueDetail, Handoff, HandoffDetail, RoutingRule } from '@lianxi/domain';
+import type { CloseClueInput, Clue, ClueDetail, ClueIntake, CreateClueInput } from '@lianxi/domain';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, withQuery } from './client';
-import { keys, type Page } from './queries';
+import type { z } from 'zod';
+import { exportPath, get, post, withQuery } from './client';
+import { keys, noRetryOn404, type Page, useListPage } from './queries';
 
 export const clueKeys = {
   clues: ['clues'] as const,
@@ -13,9 +14,7 @@ export const clueKeys = {
   routingRules: ['routing-rules'] as const,
 };
 
-const PAGE_SIZE = 50;
-const noRetryOn404 = (count: number, error: unknown) =>
-  (error as { status?: number }).status !== 404 && count < 2;
+export const PAGE_SIZE = 50;
 
 /** A new clue the worker has not routed yet: it does so within seconds of intake. */
 export const awaitingRouting = (clue: ClueDetail, now = Date.now()) =>
@@ -46,37 +45,6 @@ export function useClue(id: string | undefined) {
   });
 }
 
-/** 移送收件箱 / 发件箱, newest first, paged by the server's cursor. */
-export function useHandoffBox(box: 'in' | 'out') {
-  return useInfiniteQuery({
-    queryKey: clueKeys.handoffBox(box),
-    queryFn: ({ pageParam }) =>
-      get<Page<Handoff>>(withQuery('/api/handoffs', { box, limit: PAGE_SIZE, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 30_000,
-  });
-}
-
-export function useHandoff(id: string | undefined) {
-  return useQuery({
-    queryKey: clueKeys.handoff(id ?? ''),
-    queryFn: () => get<HandoffDetail>(`/api/handoffs/${id}`),
-    enabled: !!id,
-    retry: noRetryOn404,
-  });
-}
-
-export function useRoutingRules() {
-  return useQuery({
-    queryKey: clueKeys.routingRules,
-    queryFn: () =>
-      get<{ items: RoutingRule[] }>('/api/routing-rules').then((r) =>
-        [...r.items].sort((a, b) => a.position - b.position),
-      ),
-  });
-}
-
 /** After any clue or hand-off action: the clue, both boxes and the bell all move together. */
 export function useInvalidateClues() {
   const client = useQueryClient();
@@ -88,11 +56,19 @@ export function useInvalidateClues() {
     ]);
 }
 
-/** 逾期移送件 for the 督办台: worst first, refreshed as the board is. */
-export function useOverdueHandoffs() {
-  return useQuery({
-    queryKey: [...clueKeys.handoffs, 'overdue'],
-    queryFn: () => get<{ items: Handoff[] }>('/api/handoffs/overdue').then((r) => r.items),
-    refetchInterval: 30_000,
-  });
-}
+type ListQuery = Record<string, string | number | undefined>;
+
+/** 登记线索: the answer says whether the same subject was reported before. */
+export const createClue = (body: z.input<typeof CreateClueInput>) =>
+  post<ClueIntake>('/api/clues', body);
+export const closeClue = (id: string, body: z.input<typeof CloseClueInput>) =>
+  post<Clue>(`/api/clues/${id}/close`, body);
+
+/** Where a clue's files are uploaded. */
+export const clueAttachmentsPath = (id: string) => `/api/clues/${id}/attachments`;
+
+/** 线索: one numbered page of the search. */
+export const useClueSearch = (query: ListQuery) =>
+  useListPage<Clue>(clueKeys.clues, '/api/clues', query);
+
+export const clueExportPath = (query: ListQuery) => exportPath('/api/exports/clues.xlsx', query);

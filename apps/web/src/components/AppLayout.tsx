@@ -21,7 +21,7 @@ import {
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { setPasswordChangeHandler } from '../api/client';
-import { useUnreadCount } from '../api/queries';
+import { useUnreadCount } from '../api/notifications';
 import { useAuth, useMe } from '../auth';
 import { roleLabel } from '../lib/format';
 import { groupOf, type MenuEntry, menuFor, selectedKey } from './menu';

@@ -8,9 +8,8 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type Attachment } from '@lianxi
 import { App, Button, Card, Empty, Image, Space, Typography, Upload } from 'antd';
 import type { UploadFile, UploadProps } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import { fetchFile, uploadFile } from '../api/attachments';
-import { download } from '../api/client';
-import { useUnitNames } from '../api/queries';
+import { attachmentPath, downloadAttachment, fetchFile, uploadFile } from '../api/attachments';
+import { useUnitNames } from '../api/units';
 import {
   ATTACHMENT_ACCEPT,
   ATTACHMENT_KINDS_TEXT,
@@ -58,7 +57,7 @@ function usePictureUrl(path: string | null) {
 
 function Thumbnail({ attachment }: { attachment: Attachment }) {
   const showable = isPicture(attachment) && attachment.size <= THUMBNAIL_MAX_BYTES;
-  const url = usePictureUrl(showable ? `/api/attachments/${attachment.id}` : null);
+  const url = usePictureUrl(showable ? attachmentPath(attachment.id) : null);
   const box = { width: 56, height: 56, flex: 'none' as const };
   if (!showable || !url) {
     return (
@@ -101,7 +100,7 @@ export function AttachmentItems({
   const save = async (a: Attachment) => {
     setFetching(a.id);
     try {
-      await download(`/api/attachments/${a.id}`, a.fileName);
+      await downloadAttachment(a);
     } catch (e) {
       notice(e);
     } finally {

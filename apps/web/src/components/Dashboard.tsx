@@ -1,11 +1,13 @@
 import { TaskStatus } from '@lianxi/domain';
 import { Card, Col, Row, Skeleton, Statistic, Table } from 'antd';
 import { lazy, Suspense } from 'react';
-import { useOverdue, useTaskStats, useUnitNames } from '../api/queries';
+import { useOverdue } from '../api/supervision';
+import { useTaskStats } from '../api/dashboards';
+import { useUnitNames } from '../api/units';
 import { statusLabel } from '../lib/format';
 import type { TaskStats } from '@lianxi/domain';
 import { BarList } from './BarList';
-import { COLOUR_NAMES, type Colour } from './tags';
+import { type Colour, COLOUR_NAMES } from './tags';
 
 const STATUS_BAR_COLOURS: Record<string, string> = {
   issued: '#1677ff',
@@ -150,7 +152,7 @@ export function Overview({ stats }: { stats: TaskStats }) {
   );
 }
 
-const Charts = lazy(() => import('../pages/stats/DashboardCharts'));
+const Charts = lazy(() => import('../pages/dashboards/DashboardCharts'));
 
 /** 数据分析: rates and trends as charts, fetched with their chart library after the counts. */
 export function AnalysisCharts() {

@@ -1,4 +1,5 @@
 import { useInvalidateAttachments, useOrderAttachments } from '../api/attachments';
+import { orderAttachmentsPath } from '../api/work-orders';
 import { isOffice, useMe } from '../auth';
 import { AttachmentCard } from './Attachments';
 
@@ -17,7 +18,7 @@ export function OrderAttachmentsCard({ orderId }: { orderId: string }) {
       upload={
         isOffice(me.role)
           ? {
-              path: `/api/work-orders/${orderId}/attachments`,
+              path: orderAttachmentsPath(orderId),
               onUploaded: () => invalidate({ orderId }),
             }
           : undefined

@@ -2,11 +2,11 @@ import type { TaskSummary } from '@lianxi/domain';
 import { Empty, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
-import { useUnitNames } from '../api/queries';
+import { useUnitNames } from '../api/units';
 import { ASSIGNMENT_LABELS } from '../lib/format';
 import { sortFromTable, sortOrderOf } from '../lib/url-filters';
 import { useFromList } from './Breadcrumbs';
-import { type ServerPaging, serverPagination } from './server-table';
+import { serverPagination, type ServerPaging } from './server-table';
 import { colourOfLevel, Deadline, EscalationTag, StatusTag } from './tags';
 
 interface Props {

@@ -1,11 +1,10 @@
 import { UrgeTaskInput } from '@lianxi/domain';
-import { Button, Form, Input, Space } from 'antd';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
-import { post } from '../api/client';
-import { textRules } from '../lib/forms';
-import { ActionModal } from './ActionModal';
+import { ReasonedActionModal } from './ReasonedActionModal';
 
-type Kind = 'urge' | 'supervise';
+export type ChaseKind = 'urge' | 'supervise';
+type Kind = ChaseKind;
 
 const WORDS: Record<Kind, { label: string; ok: string; done: string; hint: string }> = {
   urge: {
@@ -23,23 +22,19 @@ const WORDS: Record<Kind, { label: string; ok: string; done: string; hint: strin
 };
 
 /**
- * A supervisor's 催办 / 督办 by hand, before or after the clock's own level, of whatever the
- * path names (a task, a hand-off): the same words, note and version for every subject.
+ * A supervisor's 催办 / 督办 by hand, before or after the clock's own level, of whatever
+ * `send` chases (a task, a hand-off): the same words and note for every subject.
  */
 export function UrgeActions({
-  path,
-  version,
+  send,
   onDone,
   size,
 }: {
-  /** `/api/tasks/:id` or `/api/handoffs/:id` */
-  path: string;
-  version: number;
+  send: (kind: ChaseKind, note: string) => Promise<unknown>;
   onDone: () => unknown;
   size?: 'small' | 'middle';
 }) {
   const [kind, setKind] = useState<Kind | null>(null);
-  const noteRules = textRules('督查意见', UrgeTaskInput.shape.note);
   return (
     <>
       <Space wrap data-testid="supervisor-actions">
@@ -56,21 +51,22 @@ export function UrgeActions({
         </Button>
       </Space>
       {kind && (
-        <ActionModal<{ note: string }>
+        <ReasonedActionModal
           open
           title={`人工${WORDS[kind].label}`}
           okText={WORDS[kind].ok}
           danger={kind === 'supervise'}
           formName={`${kind}-form`}
+          name="note"
+          label="督查意见"
+          schema={UrgeTaskInput.shape.note}
+          maxLength={2000}
+          placeholder={WORDS[kind].hint}
           onClose={() => setKind(null)}
-          submit={(v) => post(`${path}/${kind}`, { note: v.note, version })}
+          onSubmit={(note) => send(kind, note)}
           success={WORDS[kind].done}
           onDone={onDone}
-        >
-          <Form.Item label="督查意见" name="note" rules={noteRules}>
-            <Input.TextArea rows={3} maxLength={2000} placeholder={WORDS[kind].hint} />
-          </Form.Item>
-        </ActionModal>
+        />
       )}
     </>
   );

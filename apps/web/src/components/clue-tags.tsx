@@ -11,8 +11,8 @@ import {
 } from '@lianxi/domain';
 import { Space, Tag, Typography } from 'antd';
 import {
-  CLUE_STATUS_LABELS,
   clockStatus,
+  CLUE_STATUS_LABELS,
   HANDOFF_KIND_COLOURS,
   HANDOFF_STATUS_COLOURS,
   OUTCOME_COLOURS,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useUnits } from '../api/queries';
+import { useUnits } from '../api/units';
 import type { SearchField } from './SearchBar';
 
 /** The escalation levels by their colour, as the overdue board names them. */

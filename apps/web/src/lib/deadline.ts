@@ -1,7 +1,6 @@
 import {
   buildCalendar,
   CLOCK_RUNS,
-  type CalendarDay,
   localDate,
   OPEN_STATUSES,
   type TaskStatus,
@@ -10,7 +9,7 @@ import {
 } from '@lianxi/domain';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { get } from '../api/client';
+import { fetchCalendar } from '../api/calendar';
 import { keys } from '../api/queries';
 import { TIME_ZONE } from './format';
 
@@ -20,7 +19,7 @@ export function useWorkdayCalendar(): WorkdayCalendar {
   const results = useQueries({
     queries: [year, year + 1].map((y) => ({
       queryKey: keys.calendar(y),
-      queryFn: () => get<{ year: number; days: CalendarDay[] }>(`/api/calendar/${y}`),
+      queryFn: () => fetchCalendar(y),
       staleTime: 60 * 60_000,
     })),
   });

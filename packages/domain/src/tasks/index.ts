@@ -5,3 +5,4 @@ export * from './schemas.js';
 export * from './stats.js';
 export * from './status.js';
 export * from './issue-preview.js';
+export * from './actions.js';
