@@ -7,7 +7,7 @@ import { useUnitNames } from '../api/units';
 import { statusLabel } from '../lib/format';
 import type { TaskStats } from '@lianxi/domain';
 import { BarList } from './BarList';
-import { type Colour, COLOUR_NAMES } from './tags';
+import { type Colour, COLOUR_LABELS, COLOUR_NAMES } from './tags';
 
 const STATUS_BAR_COLOURS: Record<string, string> = {
   issued: '#1677ff',
@@ -23,12 +23,6 @@ const COLOUR_HEX: Record<Colour, string> = {
   yellow: '#fadb14',
   orange: '#fa8c16',
   red: '#f5222d',
-};
-const COLOUR_LABELS: Record<Colour, string> = {
-  blue: '临期',
-  yellow: '催办',
-  orange: '督办',
-  red: '挂牌督办',
 };
 
 /** Everything a dashboard shows, loaded once and shared by the office and leader views. */

@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
 import { useUnits } from '../api/units';
+import { levelColour } from '@lianxi/domain';
 import type { SearchField } from './SearchBar';
+import { COLOUR_LABELS, COLOUR_NAMES } from './tags';
 
 /** The escalation levels by their colour, as the overdue board names them. */
 export const LEVEL_OPTIONS = [
   { value: '0', label: '未逾期' },
-  { value: '1', label: '黄色 · 催办' },
-  { value: '2', label: '橙色 · 督办' },
-  { value: '3', label: '红色 · 挂牌督办' },
+  ...([1, 2, 3] as const).map((level) => {
+    const colour = levelColour(level)!;
+    return { value: String(level), label: `${COLOUR_NAMES[colour]} · ${COLOUR_LABELS[colour]}` };
+  }),
 ];
 
 export const options = (labels: Record<string, string>) =>

@@ -1,15 +1,23 @@
-import type { TaskStatus } from '@lianxi/domain';
+import { type Colour, LEVEL_LABELS, levelColour, type TaskStatus } from '@lianxi/domain';
 import { Space, Tag, Typography } from 'antd';
 import { deadlineState, deadlineText, isDueSoon, useWorkdayCalendar } from '../lib/deadline';
-import { formatTime, LEVEL_LABELS, STATUS_COLOURS, statusLabel } from '../lib/format';
+import { formatTime, STATUS_COLOURS, statusLabel } from '../lib/format';
 
-export type Colour = 'blue' | 'yellow' | 'orange' | 'red';
+export type { Colour };
+
+/** Each colour's word: blue is due soon, the others are the ladder's levels. */
+export const COLOUR_LABELS: Record<Colour, string> = {
+  blue: '临期',
+  yellow: LEVEL_LABELS[1],
+  orange: LEVEL_LABELS[2],
+  red: LEVEL_LABELS[3],
+};
 
 const COLOUR_STYLES: Record<Colour, { background: string; color: string; label: string }> = {
-  blue: { background: '#1677ff', color: '#fff', label: '临期' },
-  yellow: { background: '#fadb14', color: '#5c4a00', label: '催办' },
-  orange: { background: '#fa8c16', color: '#fff', label: '督办' },
-  red: { background: '#f5222d', color: '#fff', label: '挂牌督办' },
+  blue: { background: '#1677ff', color: '#fff', label: COLOUR_LABELS.blue },
+  yellow: { background: '#fadb14', color: '#5c4a00', label: COLOUR_LABELS.yellow },
+  orange: { background: '#fa8c16', color: '#fff', label: COLOUR_LABELS.orange },
+  red: { background: '#f5222d', color: '#fff', label: COLOUR_LABELS.red },
 };
 
 export const COLOUR_NAMES: Record<Colour, string> = {
@@ -19,12 +27,7 @@ export const COLOUR_NAMES: Record<Colour, string> = {
   red: '红色',
 };
 
-export function colourOfLevel(level: number): Colour | null {
-  if (level >= 3) return 'red';
-  if (level === 2) return 'orange';
-  if (level === 1) return 'yellow';
-  return null;
-}
+export const colourOfLevel = levelColour;
 
 /** The escalation colour as a solid tag; `data-colour` lets tests and scripts read it. */
 export function ColourTag({ colour, label }: { colour: Colour; label?: string }) {
@@ -43,7 +46,7 @@ export function ColourTag({ colour, label }: { colour: Colour; label?: string })
 
 export function EscalationTag({ level }: { level: number }) {
   const colour = colourOfLevel(level);
-  return colour ? <ColourTag colour={colour} label={LEVEL_LABELS[level]} /> : null;
+  return colour ? <ColourTag colour={colour} label={COLOUR_LABELS[colour]} /> : null;
 }
 
 export function StatusTag({ status }: { status: TaskStatus }) {

@@ -1,3 +1,4 @@
+import { LEVEL_LABELS as LADDER_LABELS } from '@lianxi/domain';
 import {
   DUTY_AREA_LABELS,
   type DutyArea,
@@ -41,7 +42,8 @@ export const PRIORITY_LABELS = { normal: '普通', urgent: '特急' } as const;
 export const ORDER_STATUS_LABELS = { open: '办理中', closed: '已办结', withdrawn: '已撤回' };
 export const UNIT_ROLE_LABELS = { office: '打传办', lead: '牵头单位', member: '成员单位' };
 export const UNIT_KIND_LABELS = { department: '部门', grassroots: '乡镇街道' };
-export const LEVEL_LABELS: Record<number, string> = { 1: '催办', 2: '督办', 3: '挂牌督办' };
+/** The ladder's words by any level number the API answers (0 has none). */
+export const LEVEL_LABELS: Readonly<Record<number, string>> = LADDER_LABELS;
 export const ESCALATION_REASON_LABELS = {
   unsigned: '逾期未签收',
   overdue: '逾期未办结',

@@ -6,14 +6,12 @@ import { useOverdueHandoffs } from '../../api/handoffs';
 import { useOverdue } from '../../api/supervision';
 import { OverdueTable } from '../../components/OverdueTable';
 import { QueryState } from '../../components/QueryState';
-import { type Colour, ColourTag } from '../../components/tags';
+import { type Colour, COLOUR_LABELS, ColourTag } from '../../components/tags';
 import { HandoffTable } from '../handoffs/HandoffTable';
 
 const FILTERS: { value: Colour | 'all'; label: string }[] = [
   { value: 'all', label: '全部' },
-  { value: 'red', label: '挂牌督办' },
-  { value: 'orange', label: '督办' },
-  { value: 'yellow', label: '催办' },
+  ...(['red', 'orange', 'yellow'] as const).map((c) => ({ value: c, label: COLOUR_LABELS[c] })),
 ];
 
 /** Overdue tasks, red first, with a filter by colour. */
