@@ -1,0 +1,332 @@
+import { hashPassword } from '@lianxi/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
+
+// a Monday morning in Beijing: every deadline below counts from here
+const NOW = '2026-03-02T01:00:00Z';
+const CITY_ADMIN_PASSWORD = 'City#Admin2026';
+
+let env: TestEnv;
+let admin: Caller;
+beforeAll(async () => {
+  env = await createTestEnv({}, { now: NOW });
+  admin = await env.as('admin');
+});
+afterAll(() => env.close());
+
+const counts = async () => {
+  const [row] = await env.sql<Record<string, number>>(
+    `SELECT (SELECT count(*) FROM conferences)::int AS conferences,
+            (SELECT count(*) FROM jurisdictions)::int AS jurisdictions,
+            (SELECT count(*) FROM units)::int AS units,
+            (SELECT count(*) FROM duties)::int AS duties,
+            (SELECT count(*) FROM users)::int AS users,
+            (SELECT count(*) FROM routing_rules)::int AS rules,
+            (SELECT count(*) FROM audit_log)::int AS audit`,
+  );
+  return row;
+};
+
+interface Created {
+  conference: {
+    id: string;
+    parentId: string;
+    depth: number;
+    units: number;
+    users: number;
+    createdAt: string;
+    jurisdiction: { code: string; name: string; level: string };
+  };
+  officeUnitId: string;
+  accounts: { id: string; username: string; role: string; password: string }[];
+}
+
+const township = (n: string, extra: Record<string, unknown> = {}) => ({
+  jurisdiction: { code: `360199${n}`, name: `测试${n}街道` },
+  name: `测试${n}街道打击传销联席会议`,
+  serialPrefix: `${n}打传交`,
+  admin: { username: `t${n}-admin` },
+  office: { username: `t${n}-office` },
+  ...extra,
+});
+
+const accountOf = (created: Created, role: string) =>
+  created.accounts.find((a) => a.role === role)!;
+
+describe('opening a conference below', () => {
+  it('a district admin opens a township with the 16-unit template, its routing and first accounts', async () => {
+    const before = await counts();
+    const res = await admin.post('/api/conferences', { ...township('001'), template: true });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as Created;
+    const seeded = (await admin.get('/api/me')).json().conferenceId as string;
+    expect(created.conference).toMatchObject({
+      parentId: seeded,
+      depth: 1,
+      name: '测试001街道打击传销联席会议',
+      serialPrefix: '001打传交',
+      jurisdiction: { code: '360199001', name: '测试001街道', level: 'township' },
+      units: 16,
+      users: 2,
+    });
+    expect(created.accounts.map((a) => [a.username, a.role])).toEqual([
+      ['t001-admin', 'admin'],
+      ['t001-office', 'office'],
+    ]);
+    expect(Date.parse(created.conference.createdAt) - Date.parse(NOW)).toBeLessThan(60_000);
+    for (const a of created.accounts) expect(a.password).toMatch(/^.{14}$/);
+
+    const after = await counts();
+    expect(after).toMatchObject({
+      conferences: before.conferences + 1,
+      jurisdictions: before.jurisdictions + 1,
+      units: before.units + 16,
+      users: before.users + 2,
+      rules: before.rules + 4,
+    });
+    const [{ parent }] = await env.sql<{ parent: string }>(
+      'SELECT parent_id AS parent FROM jurisdictions WHERE code = $1',
+      ['360199001'],
+    );
+    const [{ id: districtJurisdiction }] = await env.sql<{ id: string }>(
+      'SELECT jurisdiction_id AS id FROM conferences WHERE id = $1',
+      [seeded],
+    );
+    expect(parent).toBe(districtJurisdiction);
+    const [host] = await env.sql<{ code: string }>(
+      'SELECT code FROM units WHERE id = $1 AND conference_id = $2 AND hosts_office',
+      [created.officeUnitId, created.conference.id],
+    );
+    expect(host.code).toBe('scjg');
+
+    // audited in the parent's chain, and the child's chain starts with its opening
+    const chains = await env.sql<{ conference_id: string; action: string; actor_id: string }>(
+      `SELECT conference_id, action, actor_id FROM audit_log
+        WHERE conference_id IN ($1, $2) AND at >= $3
+          AND (subject_id = $2::text OR conference_id = $2) ORDER BY id`,
+      [seeded, created.conference.id, new Date(NOW)],
+    );
+    const me = (await admin.get('/api/me')).json().id as string;
+    expect(chains.filter((c) => c.conference_id === seeded).map((c) => c.action)).toContain(
+      'conference.child_created',
+    );
+    expect(
+      chains.filter((c) => c.conference_id === created.conference.id).map((c) => c.action),
+    ).toEqual(['conference.created', 'user.created', 'user.created']);
+    expect(chains.every((c) => c.actor_id === me)).toBe(true);
+    expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+
+    // the first administrator logs in to the new conference and must change the password
+    const first = accountOf(created, 'admin');
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: first.username, password: first.password },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user).toMatchObject({
+      role: 'admin',
+      conferenceId: created.conference.id,
+      mustChangePassword: true,
+    });
+    const child = await env.as(first.username, first.password);
+    expect((await child.get('/api/me')).json().conferenceId).toBe(created.conference.id);
+    const units = (await child.get('/api/units')).json().items as { code: string }[];
+    expect(units).toHaveLength(16);
+    expect((await child.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    const changed = await child.post('/api/me/password', {
+      currentPassword: first.password,
+      newPassword: 'Township#New2026',
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    const again = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: first.username, password: 'Township#New2026' },
+    });
+    expect(again.json().user.mustChangePassword).toBe(false);
+
+    // the office account logs in too
+    const office = accountOf(created, 'office');
+    const officeCaller = await env.as(office.username, office.password);
+    expect((await officeCaller.get('/api/me')).json()).toMatchObject({
+      role: 'office',
+      conferenceId: created.conference.id,
+    });
+  });
+
+  it('without the template it opens only the office unit, and the tree lists what is below', async () => {
+    const res = await admin.post('/api/conferences', {
+      ...township('002'),
+      officeUnit: { code: 'scjg', name: '测试002街道市场监管所', shortName: '市场监管所' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json() as Created;
+    expect(created.conference.units).toBe(1);
+    const [unit] = await env.sql(
+      'SELECT code, role, hosts_office FROM units WHERE conference_id = $1',
+      [created.conference.id],
+    );
+    expect(unit).toEqual({ code: 'scjg', role: 'office', hosts_office: true });
+    const [{ duties }] = await env.sql<{ duties: number }>(
+      'SELECT count(*)::int AS duties FROM duties WHERE unit_id = $1',
+      [created.officeUnitId],
+    );
+    expect(duties).toBe(0);
+
+    for (const reader of ['admin', 'office', 'supervisor', 'leader']) {
+      const tree = await (await env.as(reader)).get('/api/conferences/tree');
+      expect(tree.statusCode).toBe(200);
+      expect(tree.json().root).toMatchObject({
+        name: '某区打击传销联席会议',
+        jurisdiction: { level: 'district' },
+      });
+      expect(tree.json().items.map((i: { name: string }) => i.name)).toEqual([
+        '测试001街道打击传销联席会议',
+        '测试002街道打击传销联席会议',
+      ]);
+    }
+    expect((await (await env.as('unit-ga')).get('/api/conferences/tree')).statusCode).toBe(403);
+  });
+
+  it('refuses bad input, other roles, duplicates and a level with nothing below, changing nothing', async () => {
+    const before = await counts();
+    const office = await env.as('office');
+    const cases: [Caller, unknown, number][] = [
+      [admin, township('003'), 400], // neither the template nor an office unit
+      [
+        admin,
+        { ...township('003'), template: true, jurisdiction: { code: '36', name: '某' } },
+        400,
+      ],
+      [admin, { ...township('003'), template: true, office: { username: 't003-admin' } }, 400],
+      [admin, { ...township('003'), template: true, level: 'district' }, 422],
+      [office, { ...township('003'), template: true }, 403],
+      [
+        admin,
+        { ...township('003'), template: true, jurisdiction: { code: '360199001', name: '重复' } },
+        409,
+      ],
+      [admin, { ...township('003'), template: true, name: '测试001街道打击传销联席会议' }, 409],
+      [admin, { ...township('003'), template: true, admin: { username: 'admin' } }, 409],
+      [admin, { ...township('003'), template: true, office: { username: 't001-office' } }, 409],
+    ];
+    for (const [caller, body, status] of cases) {
+      const res = await caller.post('/api/conferences', body);
+      expect(res.statusCode, `${JSON.stringify(body)}: ${res.body}`).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    // a township's admin may open nothing below it
+    const [{ id: townshipAdmin }] = await env.sql<{ id: string }>(
+      "SELECT id FROM users WHERE username = 't001-admin'",
+    );
+    expect(townshipAdmin).toBeTruthy();
+    const township001 = await env.as('t001-admin', 'Township#New2026');
+    const below = await township001.post('/api/conferences', {
+      ...township('004'),
+      template: true,
+    });
+    expect(below.statusCode).toBe(422);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('two districts under one city', () => {
+  let city: Caller;
+  let a: Created;
+  let b: Created;
+
+  beforeAll(async () => {
+    // the city's conference is opened by hand, as a province would open it
+    const hash = await hashPassword(CITY_ADMIN_PASSWORD);
+    await env.sql(
+      `WITH c AS (INSERT INTO conferences (jurisdiction_id, name, serial_prefix)
+                  SELECT id, '某市打击传销联席会议', '市打传交' FROM jurisdictions WHERE code = '360100'
+                  RETURNING id)
+       INSERT INTO users (conference_id, username, display_name, role, password_hash, must_change_password)
+       SELECT id, 'city-admin', '市系统管理员', 'admin', $1, false FROM c`,
+      [hash],
+    );
+    city = await env.as('city-admin', CITY_ADMIN_PASSWORD);
+    const district = (code: string, name: string) =>
+      city.post('/api/conferences', {
+        jurisdiction: { code, name },
+        name: `${name}打击传销联席会议`,
+        serialPrefix: `${name.slice(0, 2)}打传交`,
+        template: true,
+        admin: { username: `${code}-admin` },
+        office: { username: `${code}-office` },
+      });
+    const resA = await district('360102', '东湖区');
+    const resB = await district('360103', '西湖区');
+    expect(resA.statusCode, resA.body).toBe(201);
+    expect(resB.statusCode, resB.body).toBe(201);
+    a = resA.json();
+    b = resB.json();
+  });
+
+  it('the city opens districts; its tree holds both, a district’s tree neither', async () => {
+    expect(a.conference.jurisdiction).toMatchObject({ level: 'district' });
+    const tree = (await city.get('/api/conferences/tree')).json();
+    expect(tree.root.name).toBe('某市打击传销联席会议');
+    expect(tree.items.map((i: { name: string }) => i.name)).toEqual([
+      '东湖区打击传销联席会议',
+      '西湖区打击传销联席会议',
+    ]);
+    const aAdmin = await env.as('360102-admin', accountOf(a, 'admin').password);
+    const own = (await aAdmin.get('/api/conferences/tree')).json();
+    expect(own.root.name).toBe('东湖区打击传销联席会议');
+    expect(own.items).toEqual([]);
+    // the seeded district is not the city's: it stands alone
+    const seededTree = (await admin.get('/api/conferences/tree')).json();
+    expect(seededTree.items.map((i: { name: string }) => i.name)).not.toContain(
+      '东湖区打击传销联席会议',
+    );
+  });
+
+  it('a user of district A sees nothing of district B', async () => {
+    const unitOf = async (conferenceId: string, code: string) => {
+      const [row] = await env.sql<{ id: string }>(
+        'SELECT id FROM units WHERE conference_id = $1 AND code = $2',
+        [conferenceId, code],
+      );
+      return row.id;
+    };
+    const bOffice = await env.as('360103-office', accountOf(b, 'office').password);
+    const order = await bOffice.post('/api/work-orders', {
+      title: '西湖区排查出租屋传销窝点',
+      body: '请核查并依法处置。',
+      assignments: [
+        { unitId: await unitOf(b.conference.id, 'ga'), role: 'lead' },
+        { unitId: await unitOf(b.conference.id, 'zjj'), role: 'assist' },
+      ],
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const bOrder = order.json() as { id: string; tasks: { id: string }[] };
+    expect((await bOffice.get(`/api/work-orders/${bOrder.id}`)).statusCode).toBe(200);
+
+    const aOffice = await env.as('360102-office', accountOf(a, 'office').password);
+    const aAdmin = await env.as('360102-admin', accountOf(a, 'admin').password);
+    for (const caller of [aOffice, aAdmin]) {
+      expect((await caller.get(`/api/work-orders/${bOrder.id}`)).statusCode).toBe(404);
+      for (const task of bOrder.tasks) {
+        expect((await caller.get(`/api/tasks/${task.id}`)).statusCode).toBe(404);
+      }
+      const orders = (await caller.get('/api/work-orders')).json().items as { id: string }[];
+      expect(orders.map((o) => o.id)).not.toContain(bOrder.id);
+      const tasks = (await caller.get('/api/tasks')).json().items as { id: string }[];
+      expect(tasks).toEqual([]);
+      const units = (await caller.get('/api/units')).json().items as { id: string }[];
+      expect(units).toHaveLength(16);
+      expect(units.map((u) => u.id)).not.toContain(await unitOf(b.conference.id, 'ga'));
+      expect(
+        (await caller.get(`/api/units/${await unitOf(b.conference.id, 'ga')}`)).statusCode,
+      ).toBe(404);
+    }
+    // and B's own office still sees its order and tasks
+    const bTasks = (await bOffice.get('/api/tasks')).json().items as { id: string }[];
+    expect(bTasks.map((t) => t.id).sort()).toEqual(bOrder.tasks.map((t) => t.id).sort());
+    // the city's admin does not act inside a district through the district's routes
+    expect((await city.get(`/api/work-orders/${bOrder.id}`)).statusCode).toBe(404);
+  });
+});
