@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
   DatabaseOutlined,
   AuditOutlined,
@@ -144,6 +145,7 @@ export function menuFor(role: Role): MenuEntry[] {
           ? [
               entry('/login-log', '登录日志', <LoginOutlined />),
               entry('/users', '账号管理', <UserOutlined />),
+              entry('/conferences', '下级联席会议', <ApartmentOutlined />),
               entry('/queues', '队列监控', <DatabaseOutlined />),
             ]
           : []),
