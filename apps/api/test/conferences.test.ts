@@ -284,14 +284,15 @@ describe('two districts under one city', () => {
     );
   });
 
+  const unitOf = async (conferenceId: string, code: string) => {
+    const [row] = await env.sql<{ id: string }>(
+      'SELECT id FROM units WHERE conference_id = $1 AND code = $2',
+      [conferenceId, code],
+    );
+    return row.id;
+  };
+
   it('a user of district A sees nothing of district B', async () => {
-    const unitOf = async (conferenceId: string, code: string) => {
-      const [row] = await env.sql<{ id: string }>(
-        'SELECT id FROM units WHERE conference_id = $1 AND code = $2',
-        [conferenceId, code],
-      );
-      return row.id;
-    };
     const bOffice = await env.as('360103-office', accountOf(b, 'office').password);
     const order = await bOffice.post('/api/work-orders', {
       title: '西湖区排查出租屋传销窝点',
@@ -328,5 +329,58 @@ describe('two districts under one city', () => {
     expect(bTasks.map((t) => t.id).sort()).toEqual(bOrder.tasks.map((t) => t.id).sort());
     // the city's admin does not act inside a district through the district's routes
     expect((await city.get(`/api/work-orders/${bOrder.id}`)).statusCode).toBe(404);
+  });
+
+  it('accounts, the operation log and the login log stay per district; a unit user sees its unit only', async () => {
+    const aAdmin = await env.as('360102-admin', accountOf(a, 'admin').password);
+    const aOffice = await env.as('360102-office', accountOf(a, 'office').password);
+    const users = (await aAdmin.get('/api/users')).json().items as { username: string }[];
+    expect(users.map((u) => u.username).sort()).toEqual(['360102-admin', '360102-office']);
+    const audit = (await aAdmin.get('/api/audit?limit=200')).json().items as {
+      subjectId: string;
+    }[];
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.map((e) => e.subjectId)).not.toContain(b.conference.id);
+    const logins = (await aAdmin.get('/api/login-log?limit=200')).json().items as {
+      username: string;
+    }[];
+    expect(logins.every((l) => l.username.startsWith('360102-'))).toBe(true);
+
+    // A's own unit user: only its unit's task of A's order
+    const ga = await unitOf(a.conference.id, 'ga');
+    const jy = await unitOf(a.conference.id, 'jy');
+    const opened = await aAdmin.post('/api/users', {
+      username: '360102-ga',
+      displayName: '东湖区公安联络员',
+      role: 'unit',
+      unitId: ga,
+      password: 'Donghu#Ga2026',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    // a unit of district B cannot be given to an account of A
+    const elsewhere = await aAdmin.post('/api/users', {
+      username: '360102-x',
+      displayName: '越界',
+      role: 'unit',
+      unitId: await unitOf(b.conference.id, 'ga'),
+      password: 'Donghu#Xx2026',
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    const order = await aOffice.post('/api/work-orders', {
+      title: '东湖区排查校园周边传销',
+      body: '请核查。',
+      assignments: [
+        { unitId: jy, role: 'lead' },
+        { unitId: ga, role: 'assist' },
+      ],
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const tasks = order.json().tasks as { id: string; unitId: string }[];
+    const unitUser = await env.as('360102-ga', 'Donghu#Ga2026');
+    const seen = (await unitUser.get('/api/tasks')).json().items as { id: string }[];
+    expect(seen.map((t) => t.id)).toEqual([tasks.find((t) => t.unitId === ga)!.id]);
+    const jyTask = tasks.find((t) => t.unitId === jy)!.id;
+    expect((await unitUser.get(`/api/tasks/${jyTask}`)).statusCode).toBe(404);
+    expect((await unitUser.get('/api/conferences/tree')).statusCode).toBe(403);
   });
 });
