@@ -1,4 +1,5 @@
 import { hashPassword } from '@lianxi/core';
+import { DEFAULT_POLICY } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
@@ -244,7 +245,9 @@ describe('two districts under one city', () => {
                   SELECT id, '某市打击传销联席会议', '市打传交' FROM jurisdictions WHERE code = '360100'
                   RETURNING id)
        INSERT INTO users (conference_id, username, display_name, role, password_hash, must_change_password)
-       SELECT id, 'city-admin', '市系统管理员', 'admin', $1, false FROM c`,
+       SELECT id, u.username, u.display_name, u.role::user_role, $1, false
+         FROM c, (VALUES ('city-admin', '市系统管理员', 'admin'),
+                         ('city-office', '市打传办值班员', 'office')) AS u(username, display_name, role)`,
       [hash],
     );
     city = await env.as('city-admin', CITY_ADMIN_PASSWORD);
@@ -382,5 +385,136 @@ describe('two districts under one city', () => {
     const jyTask = tasks.find((t) => t.unitId === jy)!.id;
     expect((await unitUser.get(`/api/tasks/${jyTask}`)).statusCode).toBe(404);
     expect((await unitUser.get('/api/conferences/tree')).statusCode).toBe(403);
+  });
+
+  it('the city office issues an order down: each district office gets a task on the city’s policy, and the city reads the progress', async () => {
+    const cityOffice = await env.as('city-office', CITY_ADMIN_PASSWORD);
+    const cityPolicy = {
+      ...DEFAULT_POLICY,
+      signWithin: { amount: 3, unit: 'workday' },
+      defaultDue: { amount: 8, unit: 'workday' },
+    };
+    const put = await cityOffice.request({
+      method: 'PUT',
+      url: '/api/policy',
+      payload: { policy: cityPolicy, version: 1 },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const count = async () =>
+      (await env.sql<{ n: number }>('SELECT count(*)::int AS n FROM work_orders'))[0].n;
+
+    // only direct children with an office: the seeded district is not the city's
+    const seeded = (await admin.get('/api/me')).json().conferenceId as string;
+    const before = await count();
+    const wrong = await cityOffice.post('/api/conferences/work-orders', {
+      title: '全市开展打击传销专项行动',
+      body: '请各县区打传办组织实施。',
+      conferenceIds: [a.conference.id, seeded],
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([
+      { field: 'body.conferenceIds.1', message: '不是本级的直属下级联席会议' },
+    ]);
+    expect(await count()).toBe(before);
+    const aOffice = await env.as('360102-office', accountOf(a, 'office').password);
+    expect(
+      (
+        await aOffice.post('/api/conferences/work-orders', {
+          title: '越级',
+          body: 'x',
+          conferenceIds: [b.conference.id],
+        })
+      ).statusCode,
+    ).toBe(422);
+
+    const res = await cityOffice.post('/api/conferences/work-orders', {
+      title: '全市开展打击传销专项行动',
+      body: '请各县区打传办组织实施，按期报送战果。',
+      conferenceIds: [a.conference.id, b.conference.id],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const issued = res.json();
+    expect(issued.serial).toMatch(/^市打传交〔2026〕1号$/);
+    expect(
+      issued.below.map((r: Record<string, unknown>) => [
+        r.depth,
+        r.jurisdictionName,
+        r.unitName,
+        r.status,
+      ]),
+    ).toEqual([
+      [1, '东湖区', '区市场监管分局', 'issued'],
+      [1, '西湖区', '区市场监管分局', 'issued'],
+    ]);
+    const aShare = issued.below[0];
+    expect(aShare.unitId).toBe(await unitOf(a.conference.id, 'scjg'));
+    expect(aShare.dueAt).toBe(issued.dueAt);
+
+    // the district's own order at the same moment runs on the district's (default) policy
+    const own = await aOffice.post('/api/work-orders', {
+      title: '东湖区自行部署',
+      body: 'x',
+      assignments: [{ unitId: await unitOf(a.conference.id, 'scjg'), role: 'lead' }],
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const ownTask = own.json().tasks[0];
+    expect(Date.parse(aShare.dueAt)).toBeGreaterThan(Date.parse(ownTask.dueAt));
+    expect(Date.parse(aShare.signDueAt)).toBeGreaterThan(Date.parse(ownTask.signDueAt));
+
+    // the district office has it as its own order and task, under its own number
+    const copy = await aOffice.get(`/api/work-orders/${aShare.workOrderId}`);
+    expect(copy.statusCode).toBe(200);
+    expect(copy.json().serial).toBe(aShare.serial);
+    expect(copy.json().body).toContain('市打传交〔2026〕1号');
+    const aTasks = (await aOffice.get('/api/tasks')).json().items as { id: string }[];
+    expect(aTasks.map((t) => t.id)).toContain(aShare.taskId);
+    // the sibling does not see it, nor the city's progress
+    const bOffice = await env.as('360103-office', accountOf(b, 'office').password);
+    expect((await bOffice.get(`/api/work-orders/${aShare.workOrderId}`)).statusCode).toBe(404);
+    expect((await bOffice.get(`/api/tasks/${aShare.taskId}`)).statusCode).toBe(404);
+    expect((await aOffice.get(`/api/conferences/work-orders/${issued.id}`)).statusCode).toBe(404);
+
+    // the district's office unit signs for it; the city reads the progress in one call
+    const aAdmin = await env.as('360102-admin', accountOf(a, 'admin').password);
+    const opened = await aAdmin.post('/api/users', {
+      username: '360102-scjg',
+      displayName: '东湖区市场监管联络员',
+      role: 'unit',
+      unitId: aShare.unitId,
+      password: 'Donghu#Sc2026',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const scjg = await env.as('360102-scjg', 'Donghu#Sc2026');
+    const task = (await scjg.get(`/api/tasks/${aShare.taskId}`)).json();
+    const accepted = await scjg.post(`/api/tasks/${aShare.taskId}/accept`, {
+      version: task.version,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const progress = await cityOffice.get(`/api/conferences/work-orders/${issued.id}`);
+    expect(progress.statusCode).toBe(200);
+    expect(progress.json().below.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'issued',
+    ]);
+
+    // audited where each act happened
+    const actions = async (conferenceId: string) =>
+      (
+        await env.sql<{ action: string }>(
+          "SELECT action FROM audit_log WHERE conference_id = $1 AND action LIKE 'work_order.%' ORDER BY id",
+          [conferenceId],
+        )
+      ).map((r) => r.action);
+    const cityId = (await cityOffice.get('/api/me')).json().conferenceId as string;
+    expect(await actions(cityId)).toEqual([
+      'work_order.issued_down',
+      'work_order.progress_below_read',
+    ]);
+    expect(await actions(b.conference.id)).toEqual(
+      expect.arrayContaining(['work_order.received_from_above']),
+    );
+    for (const caller of [cityOffice, aOffice, bOffice]) {
+      expect((await caller.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    }
   });
 });

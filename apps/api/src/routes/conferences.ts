@@ -1,5 +1,20 @@
-import { createSubConference, listSubConferences, TREE_BUILDERS, TREE_READERS } from '@lianxi/core';
-import { CreatedSubConference, CreateSubConferenceInput, SubConferenceTree } from '@lianxi/domain';
+import {
+  createSubConference,
+  getOrderDownProgress,
+  issueOrderDown,
+  listSubConferences,
+  TREE_BUILDERS,
+  TREE_READERS,
+} from '@lianxi/core';
+import {
+  CreatedSubConference,
+  CreateSubConferenceInput,
+  IdParams,
+  IssueOrderDownInput,
+  OrderDownProgress,
+  ROSTER_EDITORS,
+  SubConferenceTree,
+} from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
@@ -43,5 +58,43 @@ export async function conferenceRoutes(base: FastifyInstance) {
       },
     },
     async (request) => listSubConferences(request.ctx),
+  );
+
+  app.post(
+    '/api/conferences/work-orders',
+    {
+      config: { access: ROSTER_EDITORS },
+      schema: {
+        tags,
+        operationId: 'issueOrderDown',
+        summary: '向下级交办',
+        description:
+          '本级打传办向直属下级联席会议的打传办交办：本级留存交办单（本级文号），每个下级各得一份交办单（下级文号，注明上级文号），' +
+          '由其办公室所在单位承办一个任务；签收、办理期限和督办阶梯按本级的督办规则和工作日历计算。' +
+          '不是直属下级或下级尚无办公室所在单位时答 422，什么也不留下。本级和各下级的审计链分别记录交办和收办。',
+        body: IssueOrderDownInput,
+        response: { 201: OrderDownProgress },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await issueOrderDown(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/conferences/work-orders/:id',
+    {
+      config: { access: TREE_READERS },
+      schema: {
+        tags,
+        operationId: 'getOrderDownProgress',
+        summary: '下级办理进度',
+        description:
+          '本级向下交办的一份交办单在各级下级的办理进度：每个下级的交办单、承办任务的状态、期限和督办级别，一次读出。' +
+          '只能读本级发出的交办单（其他的答 404）；每次查看记入本级审计链。',
+        params: IdParams,
+        response: { 200: OrderDownProgress },
+      },
+    },
+    async (request) => getOrderDownProgress(request.ctx, request.params.id),
   );
 }
