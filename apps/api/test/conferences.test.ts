@@ -497,6 +497,12 @@ describe('two districts under one city', () => {
       'issued',
     ]);
 
+    const list = (await cityOffice.get('/api/conferences/work-orders')).json().items;
+    expect(list).toEqual([
+      expect.objectContaining({ id: issued.id, shares: 2, closed: 0, escalated: 0 }),
+    ]);
+    expect((await aOffice.get('/api/conferences/work-orders')).json().items).toEqual([]);
+
     // audited where each act happened
     const actions = async (conferenceId: string) =>
       (

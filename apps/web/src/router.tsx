@@ -25,6 +25,7 @@ const pages = {
   Calendar: lazy(() => import('./pages/admin/CalendarPage')),
   Users: lazy(() => import('./pages/admin/UsersPage')),
   Conferences: lazy(() => import('./pages/conferences/ConferencesPage')),
+  OrderDown: lazy(() => import('./pages/conferences/OrderProgressPage')),
   Queues: lazy(() => import('./pages/admin/QueuesPage')),
   AuditLog: lazy(() => import('./pages/admin/AuditLogPage')),
   LoginLog: lazy(() => import('./pages/admin/LoginLogPage')),
@@ -128,6 +129,10 @@ export const router = createBrowserRouter([
       { path: 'calendar', element: <Page component={pages.Calendar} /> },
       { path: 'users', element: <Page component={pages.Users} roles={['admin']} /> },
       { path: 'conferences', element: <Page component={pages.Conferences} roles={OVERSEERS} /> },
+      {
+        path: 'conferences/work-orders/:id',
+        element: <Page component={pages.OrderDown} roles={OVERSEERS} />,
+      },
       { path: 'queues', element: <Page component={pages.Queues} roles={['admin']} /> },
       { path: 'audit', element: <Page component={pages.AuditLog} roles={[...AUDIT_READERS]} /> },
       { path: 'login-log', element: <Page component={pages.LoginLog} roles={LOG_READERS} /> },

@@ -2,6 +2,7 @@ import {
   createSubConference,
   getOrderDownProgress,
   issueOrderDown,
+  listOrdersDown,
   listSubConferences,
   TREE_BUILDERS,
   TREE_READERS,
@@ -11,12 +12,15 @@ import {
   CreateSubConferenceInput,
   IdParams,
   IssueOrderDownInput,
+  OrderDownItem,
+  OrderDownListQuery,
   OrderDownProgress,
   ROSTER_EDITORS,
   SubConferenceTree,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 export async function conferenceRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -96,5 +100,22 @@ export async function conferenceRoutes(base: FastifyInstance) {
       },
     },
     async (request) => getOrderDownProgress(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/api/conferences/work-orders',
+    {
+      config: { access: TREE_READERS },
+      schema: {
+        tags,
+        operationId: 'listOrdersDown',
+        summary: '向下交办的交办单',
+        description:
+          '本级向下级交办的交办单，最新的在前（最多 limit 份）：每份的直属下级份数、已办结份数和已进入催办及以上的份数。',
+        querystring: OrderDownListQuery,
+        response: { 200: z.object({ items: z.array(OrderDownItem) }) },
+      },
+    },
+    async (request) => listOrdersDown(request.ctx, request.query),
   );
 }

@@ -140,12 +140,12 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/policy', '督办规则', <SettingOutlined />),
         entry('/routing-rules', '分流规则', <BranchesOutlined />),
         entry('/calendar', '工作日历', <CalendarOutlined />),
+        entry('/conferences', '下级联席会议', <ApartmentOutlined />),
         auditLog,
         ...(role === 'admin'
           ? [
               entry('/login-log', '登录日志', <LoginOutlined />),
               entry('/users', '账号管理', <UserOutlined />),
-              entry('/conferences', '下级联席会议', <ApartmentOutlined />),
               entry('/queues', '队列监控', <DatabaseOutlined />),
             ]
           : []),

@@ -3,3 +3,4 @@ export * from './create-sub.js';
 export * from './list-sub.js';
 export * from './issue-down.js';
 export * from './order-progress.js';
+export * from './list-orders-down.js';

@@ -62,3 +62,25 @@ export const OrderDownProgress = z.object({
   below: z.array(OrderBelow),
 });
 export type OrderDownProgress = z.infer<typeof OrderDownProgress>;
+
+/** One order the caller's office issued down, with how its shares below stand. */
+export const OrderDownItem = z.object({
+  id: Id,
+  serial: z.string(),
+  title: z.string(),
+  priority: Priority,
+  issuedAt: Instant,
+  dueAt: Instant,
+  /** Shares directly below. */
+  shares: z.number().int(),
+  closed: z.number().int(),
+  /** Shares at 催办 or above. */
+  escalated: z.number().int(),
+});
+export type OrderDownItem = z.infer<typeof OrderDownItem>;
+
+/** The newest orders issued down first, at most `limit` of them. */
+export const OrderDownListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type OrderDownListQuery = z.infer<typeof OrderDownListQuery>;

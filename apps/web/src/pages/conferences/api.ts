@@ -1,13 +1,20 @@
 import type {
   CreatedSubConference,
   CreateSubConferenceInput,
+  IssueOrderDownInput,
+  OrderDownItem,
+  OrderDownProgress,
   SubConference,
   SubConferenceTree,
 } from '@lianxi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
 
-export const conferenceKeys = { tree: ['conferences', 'tree'] as const };
+export const conferenceKeys = {
+  tree: ['conferences', 'tree'] as const,
+  ordersDown: ['conferences', 'orders-down'] as const,
+  progress: (id: string) => ['conferences', 'orders-down', id] as const,
+};
 
 /** 下级联席会议: the caller's conference and everything below it. */
 export const useConferenceTree = () =>
@@ -37,3 +44,23 @@ export function nest(items: SubConference[]): ConferenceNode[] {
   }
   return roots;
 }
+
+/** 向下交办的交办单, newest first. */
+export const useOrdersDown = () =>
+  useQuery({
+    queryKey: conferenceKeys.ordersDown,
+    queryFn: () => get<{ items: OrderDownItem[] }>('/api/conferences/work-orders?limit=50'),
+  });
+
+/** 下级办理进度 of one order issued down. */
+export const useOrderDownProgress = (id: string | undefined) =>
+  useQuery({
+    queryKey: conferenceKeys.progress(id ?? ''),
+    queryFn: () => get<OrderDownProgress>(`/api/conferences/work-orders/${id}`),
+    enabled: !!id,
+    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+  });
+
+/** 向下级交办. */
+export const issueOrderDown = (input: IssueOrderDownInput) =>
+  post<OrderDownProgress>('/api/conferences/work-orders', input);
