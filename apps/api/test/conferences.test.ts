@@ -1,6 +1,7 @@
-import { hashPassword } from '@lianxi/core';
+import { hashPassword, processDueClocks, silentLog } from '@lianxi/core';
 import { DEFAULT_POLICY } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 // a Monday morning in Beijing: every deadline below counts from here
@@ -236,6 +237,7 @@ describe('two districts under one city', () => {
   let city: Caller;
   let a: Created;
   let b: Created;
+  let downOrder: { id: string; below: { conferenceId: string; taskId: string }[] };
 
   beforeAll(async () => {
     // the city's conference is opened by hand, as a province would open it
@@ -247,7 +249,8 @@ describe('two districts under one city', () => {
        INSERT INTO users (conference_id, username, display_name, role, password_hash, must_change_password)
        SELECT id, u.username, u.display_name, u.role::user_role, $1, false
          FROM c, (VALUES ('city-admin', '市系统管理员', 'admin'),
-                         ('city-office', '市打传办值班员', 'office')) AS u(username, display_name, role)`,
+                         ('city-office', '市打传办值班员', 'office'),
+                         ('city-supervisor', '市督查专员', 'supervisor')) AS u(username, display_name, role)`,
       [hash],
     );
     city = await env.as('city-admin', CITY_ADMIN_PASSWORD);
@@ -434,6 +437,7 @@ describe('two districts under one city', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const issued = res.json();
+    downOrder = issued;
     expect(issued.serial).toMatch(/^市打传交〔2026〕1号$/);
     expect(
       issued.below.map((r: Record<string, unknown>) => [
@@ -520,6 +524,43 @@ describe('two districts under one city', () => {
       expect.arrayContaining(['work_order.received_from_above']),
     );
     for (const caller of [cityOffice, aOffice, bOffice]) {
+      expect((await caller.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+    }
+  });
+
+  it('a district’s share that reaches 督办 climbs to the city’s supervisors, in the city’s chain', async () => {
+    const bShare = downOrder.below.find((r) => r.conferenceId === b.conference.id)!;
+    const { level2At } = await taskInstants(env, bShare.taskId);
+    env.clock.passTo(level2At);
+    await processDueClocks({ db: env.database.db, clock: env.clock, log: silentLog });
+
+    const cityOffice = await env.as('city-office', CITY_ADMIN_PASSWORD, true);
+    const progress = (await cityOffice.get(`/api/conferences/work-orders/${downOrder.id}`)).json();
+    expect(
+      progress.below.find((r: { conferenceId: string }) => r.conferenceId === b.conference.id)
+        .escalationLevel,
+    ).toBe(2);
+    const cityId = (await cityOffice.get('/api/me')).json().conferenceId as string;
+    const climbed = await env.sql<{ payload: { taskId: string; level: number } }>(
+      "SELECT payload FROM audit_log WHERE conference_id = $1 AND action = 'task.escalated_below'",
+      [cityId],
+    );
+    expect(climbed.map((c) => c.payload)).toContainEqual(
+      expect.objectContaining({ taskId: bShare.taskId, level: 2, conferenceId: b.conference.id }),
+    );
+    const supervisor = await env.as('city-supervisor', CITY_ADMIN_PASSWORD, true);
+    const notices = (await supervisor.get('/api/notifications')).json().items as {
+      kind: string;
+      title: string;
+    }[];
+    expect(notices.map((n) => n.kind)).toContain('task.below_level2');
+    // the district's own supervision goes on as before, in its own conference
+    const [{ cases }] = await env.sql<{ cases: number }>(
+      'SELECT count(*)::int AS cases FROM supervision_cases WHERE conference_id = $1',
+      [b.conference.id],
+    );
+    expect(cases).toBeGreaterThan(0);
+    for (const caller of [cityOffice, supervisor]) {
       expect((await caller.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
     }
   });

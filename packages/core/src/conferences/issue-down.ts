@@ -81,7 +81,9 @@ export async function issueOrderDown(
 
     const shares: { conferenceId: string; workOrderId: string; serial: string; taskId: string }[] =
       [];
-    for (const id of input.conferenceIds) {
+    // each chain below is locked before the issuer's, and the chains below always in one order,
+    // so two orders issued at once (or an escalation climbing up) never wait on each other
+    for (const id of [...input.conferenceIds].sort()) {
       const child = byId.get(id)!;
       const there: Ctx = { ...tx, conferenceId: child.id };
       const childSerial = await nextSerial(there, child, 'work_order', now);
