@@ -1,4 +1,4 @@
-import { type CreatedSubConference, ROLE_LABELS } from '@lianxi/domain';
+import { type CreatedSubConference, ROLE_LABELS, type Role } from '@lianxi/domain';
 import { Alert, Button, Modal, Table, Typography } from 'antd';
 
 /**
@@ -44,7 +44,7 @@ export function FirstAccountsModal({
             title: '角色',
             dataIndex: 'role',
             key: 'role',
-            render: (r) => ROLE_LABELS[r as 'admin'],
+            render: (r) => ROLE_LABELS[r as Role],
           },
           { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
           {
