@@ -15,6 +15,7 @@ import { webPlugin } from './plugins/web.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { clueRoutes } from './routes/clues.js';
+import { conferenceRoutes } from './routes/conferences.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { authRoutes } from './routes/auth.js';
 import { handoffRoutes } from './routes/handoffs.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, deps);
   await app.register(userRoutes);
   await app.register(unitRoutes);
+  await app.register(conferenceRoutes);
   await app.register(auditRoutes);
   await app.register(workOrderRoutes);
   await app.register(taskRoutes);

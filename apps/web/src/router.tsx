@@ -47,6 +47,8 @@ const pages = {
   Summary: lazy(() => import('./pages/dashboards/SummaryPage')),
   Briefings: lazy(() => import('./pages/briefings/BriefingsPage')),
   Briefing: lazy(() => import('./pages/briefings/BriefingPage')),
+  Conferences: lazy(() => import('./pages/conferences/ConferencesPage')),
+  OrderDown: lazy(() => import('./pages/conferences/OrderProgressPage')),
 };
 
 const fallback = (
@@ -126,6 +128,11 @@ export const router = createBrowserRouter([
       { path: 'policy', element: <Page component={pages.Policy} /> },
       { path: 'calendar', element: <Page component={pages.Calendar} /> },
       { path: 'users', element: <Page component={pages.Users} roles={['admin']} /> },
+      { path: 'conferences', element: <Page component={pages.Conferences} roles={OVERSEERS} /> },
+      {
+        path: 'conferences/work-orders/:id',
+        element: <Page component={pages.OrderDown} roles={OVERSEERS} />,
+      },
       { path: 'queues', element: <Page component={pages.Queues} roles={['admin']} /> },
       { path: 'audit', element: <Page component={pages.AuditLog} roles={[...AUDIT_READERS]} /> },
       { path: 'login-log', element: <Page component={pages.LoginLog} roles={LOG_READERS} /> },

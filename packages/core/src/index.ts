@@ -34,3 +34,4 @@ export * from './stat-reports/index.js';
 export * from './exports/index.js';
 export * from './briefings/index.js';
 export * from './process/heap.js';
+export * from './conferences/index.js';

@@ -26,3 +26,4 @@ export * from './stat-reports/index.js';
 export * from './briefings/index.js';
 export * from './dashboard/index.js';
 export * from './operations/queues.js';
+export * from './conferences/index.js';

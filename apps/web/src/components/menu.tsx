@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AppstoreOutlined,
   DatabaseOutlined,
   AuditOutlined,
@@ -139,6 +140,7 @@ export function menuFor(role: Role): MenuEntry[] {
         entry('/policy', '督办规则', <SettingOutlined />),
         entry('/routing-rules', '分流规则', <BranchesOutlined />),
         entry('/calendar', '工作日历', <CalendarOutlined />),
+        entry('/conferences', '下级联席会议', <ApartmentOutlined />),
         auditLog,
         ...(role === 'admin'
           ? [

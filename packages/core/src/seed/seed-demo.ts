@@ -133,7 +133,7 @@ export async function seedCalendar(db: Db): Promise<void> {
 }
 
 /** The default routing, for a conference that has no rules yet (also one seeded before rules). */
-async function seedRoutingRules(db: Db, conferenceId: string, now: Date): Promise<void> {
+export async function seedRoutingRules(db: Db, conferenceId: string, now: Date): Promise<void> {
   const [any] = await db
     .select({ id: routingRules.id })
     .from(routingRules)

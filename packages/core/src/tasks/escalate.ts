@@ -5,6 +5,7 @@ import {
   rolesToNotify,
 } from '@lianxi/domain';
 import { escalations, units, unnestRows, workOrders } from '@lianxi/db';
+import { climbToIssuers } from './climb.js';
 import { inArray, sql } from 'drizzle-orm';
 import { type AuditEvent, appendAuditMany } from '../audit/append.js';
 import type { DueEvent } from '../clocks/subject.js';
@@ -116,7 +117,12 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
   const orders = new Map(
     (
       await ctx.db
-        .select({ id: workOrders.id, serial: workOrders.serial, title: workOrders.title })
+        .select({
+          id: workOrders.id,
+          serial: workOrders.serial,
+          title: workOrders.title,
+          parentOrderId: workOrders.parentOrderId,
+        })
         .from(workOrders)
         .where(inArray(workOrders.id, orderIds))
     ).map((o) => [o.id, o]),
@@ -196,5 +202,12 @@ export async function applyClockEvents(ctx: Ctx, due: DueClockEvent[]): Promise<
     applied.flatMap((e) =>
       e.caseLevel ? [{ subject: taskSubject(e.task), level: e.caseLevel }] : [],
     ),
+  );
+  await climbToIssuers(
+    ctx,
+    applied.flatMap((e) => {
+      const parentOrderId = orders.get(e.task.workOrderId)?.parentOrderId;
+      return e.caseLevel && parentOrderId ? [{ effect: e, parentOrderId }] : [];
+    }),
   );
 }

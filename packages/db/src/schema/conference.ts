@@ -1,4 +1,4 @@
-import { DutyArea, UnitKind, UnitRole } from '@lianxi/domain';
+import { DutyArea, JurisdictionLevel, UnitKind, UnitRole } from '@lianxi/domain';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -16,13 +16,7 @@ import { enumValues } from './enum-values.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-export const jurisdictionLevel = pgEnum('jurisdiction_level', [
-  'province',
-  'city',
-  'district',
-  'township',
-  'community',
-]);
+export const jurisdictionLevel = pgEnum('jurisdiction_level', enumValues(JurisdictionLevel));
 
 export const jurisdictions = pgTable(
   'jurisdictions',
@@ -37,17 +31,23 @@ export const jurisdictions = pgTable(
   (t) => [uniqueIndex('jurisdictions_code_key').on(t.code), index().on(t.parentId)],
 );
 
-export const conferences = pgTable('conferences', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  jurisdictionId: uuid('jurisdiction_id')
-    .notNull()
-    .references(() => jurisdictions.id),
-  name: text('name').notNull(),
-  /** The office's document prefix, e.g. 打传交 in 打传交〔2026〕12号. */
-  serialPrefix: text('serial_prefix').notNull(),
-  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
-  createdAt: createdAt(),
-});
+export const conferences = pgTable(
+  'conferences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The conference directly above (a city's above a district's); null at the top. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => conferences.id),
+    jurisdictionId: uuid('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    name: text('name').notNull(),
+    /** The office's document prefix, e.g. 打传交 in 打传交〔2026〕12号. */
+    serialPrefix: text('serial_prefix').notNull(),
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('conferences_name_key').on(t.name), index().on(t.parentId)],
+);
 
 export const unitRole = pgEnum('unit_role', enumValues(UnitRole));
 export const unitKind = pgEnum('unit_kind', enumValues(UnitKind));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -70,9 +71,14 @@ export const workOrders = pgTable(
     dueAt: instant('due_at').notNull(),
     /** The meeting's resolution this order carries out, if any. */
     resolutionId: uuid('resolution_id').references(() => resolutions.id),
+    /** The higher conference's order this one carries out (a city's order to a district). */
+    parentOrderId: uuid('parent_order_id').references((): AnyPgColumn => workOrders.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    index('work_orders_parent_order_idx')
+      .on(t.parentOrderId)
+      .where(sql`${t.parentOrderId} IS NOT NULL`),
     index('work_orders_resolution_idx')
       .on(t.resolutionId)
       .where(sql`${t.resolutionId} IS NOT NULL`),

@@ -1,0 +1,3 @@
+ALTER TABLE "work_orders" ADD COLUMN "parent_order_id" uuid;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_parent_order_id_work_orders_id_fk" FOREIGN KEY ("parent_order_id") REFERENCES "public"."work_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "work_orders_parent_order_idx" ON "work_orders" USING btree ("parent_order_id") WHERE "work_orders"."parent_order_id" IS NOT NULL;
