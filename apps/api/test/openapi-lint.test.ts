@@ -44,4 +44,61 @@ describe('the OpenAPI document as an integrator lints it', () => {
       );
     expect(lines(found), `Spectral: ${found.length} problems`).toBe('');
   });
+
+  it('every operation answers its errors with the one Problem; uploads and files say their types', () => {
+    type Op = {
+      operationId?: string;
+      security?: unknown[];
+      requestBody?: { content: Record<string, unknown> };
+      responses: Record<string, { $ref?: string; content?: Record<string, unknown> }>;
+    };
+    const doc = JSON.parse(source) as {
+      paths: Record<string, Record<string, Op>>;
+      components: { responses: Record<string, { content: Record<string, { schema: unknown }> }> };
+    };
+    const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+    );
+    for (const { key, op } of ops) {
+      const errors = Object.entries(op.responses).filter(([status]) => Number(status) >= 400);
+      expect(errors.length, key).toBeGreaterThan(0);
+      for (const [status, response] of errors) {
+        const name = response.$ref?.replace('#/components/responses/', '') ?? '';
+        expect(doc.components.responses[name]?.content, `${key} ${status}`).toEqual({
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        });
+      }
+    }
+    const byKey = new Map(ops.map((o) => [o.key, o.op]));
+    for (const upload of [
+      'POST /api/clues/{id}/attachments',
+      'POST /api/work-orders/{id}/attachments',
+      'POST /api/tasks/{id}/attachments',
+      'POST /api/stat-reports/import',
+    ]) {
+      expect(Object.keys(byKey.get(upload)?.requestBody?.content ?? {}), upload).toEqual([
+        'multipart/form-data',
+      ]);
+      expect(Object.keys(byKey.get(upload)?.responses ?? {}), upload).toEqual(
+        expect.arrayContaining(['400', '413', '415']),
+      );
+    }
+    const fileTypes = (key: string) => Object.keys(byKey.get(key)?.responses['200']?.content ?? {});
+    expect(fileTypes('GET /api/briefings/{id}/docx')).toEqual([
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ]);
+    expect(fileTypes('GET /api/briefings/{id}/html')).toEqual(['text/html']);
+    expect(fileTypes('GET /api/attachments/{id}')).toContain('application/pdf');
+    for (const key of [...byKey.keys()].filter((k) => k.startsWith('GET /api/exports/'))) {
+      expect(fileTypes(key), key).toEqual([
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ]);
+    }
+    expect(byKey.get('POST /api/auth/login')?.security).toEqual([]);
+    expect(Object.keys(byKey.get('POST /api/auth/login')?.responses ?? {})).toEqual(
+      expect.arrayContaining(['400', '401', '429']),
+    );
+    expect(byKey.get('POST /api/tasks/{id}/accept')?.operationId).toBe('acceptTask');
+    expect(byKey.get('GET /api/tasks')?.operationId).toBe('listTasks');
+  });
 });
