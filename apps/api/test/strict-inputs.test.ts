@@ -58,4 +58,40 @@ describe('fields a route does not define', () => {
     expect(issued.statusCode, issued.body).toBe(201);
     expect(await orders()).toBe(before + 1);
   });
+
+  it('a route that defines no query takes no parameter, a write with no body no field', async () => {
+    const units = await office.get('/api/units?x-unknown=1');
+    expect(units.statusCode, units.body).toBe(400);
+    expect((units.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'querystring.x-unknown',
+    ]);
+    expect((await office.get('/api/units')).statusCode).toBe(200);
+
+    const unread = await office.get('/api/notifications/unread-count');
+    expect(unread.statusCode, unread.body).toBe(200);
+    const marked = await office.post('/api/notifications/read-all', {});
+    expect(marked.statusCode, marked.body).toBeLessThan(300);
+
+    // the admin's disable takes no body: a field sent with it is refused and the user stays as they were
+    const admin = await env.as('admin');
+    const [user] = await env.sql<{ id: string }>(`SELECT id FROM users WHERE username = 'leader'`);
+    const refused = await admin.post(`/api/users/${user.id}/disable`, { reason: '离职' });
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'body.reason',
+    ]);
+    const [still] = await env.sql<{ disabled: boolean }>(
+      `SELECT disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1`,
+      [user.id],
+    );
+    expect(still.disabled).toBe(false);
+    // an empty body, as the workbench sends it, is the same as none
+    const disabled = await admin.post(`/api/users/${user.id}/disable`, {});
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    const enabled = await admin.request({
+      method: 'POST',
+      url: `/api/users/${user.id}/enable`,
+    });
+    expect(enabled.statusCode, enabled.body).toBe(200);
+  });
 });

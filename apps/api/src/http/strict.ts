@@ -6,6 +6,11 @@ import { z } from 'zod';
  * Objects that already take other keys (`.loose()`, `.catchall()`) and records keep them;
  * an intersection's sides are left as they are, since each lists only part of the fields.
  */
+/** The query of an API route that defines none: any parameter is one it does not take. */
+export const NO_QUERY = z.object({});
+/** The body of a write that takes none: nothing, or `{}`, and no field. */
+export const NO_BODY = z.object({}).nullish();
+
 export function strictInput<T extends z.ZodType>(schema: T): T {
   return strictify(schema) as T;
 }
