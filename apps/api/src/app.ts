@@ -4,8 +4,10 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError } from '@lianxi/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { AppDeps } from './deps.js';
 import { OneLinePerRequest } from './http/request-log.js';
+import { NO_BODY, NO_QUERY, strictInput } from './http/strict.js';
 import { compiledSerializer } from './http/serializer.js';
 import { type Access, authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -75,8 +77,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   app.decorate('routeTable', routeTable);
+  // an API route that defines no query (or, for a write, no body) takes none: see below
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.schema?.hide) return;
+    const methods = [route.method].flat();
+    const upload = route.schema?.consumes?.includes('multipart/form-data');
+    const write = methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m));
+    route.schema = {
+      ...route.schema,
+      ...(route.schema?.querystring ? {} : { querystring: NO_QUERY }),
+      ...(write && !upload && !route.schema?.body ? { body: NO_BODY } : {}),
+    };
+  });
 
-  app.setValidatorCompiler(validatorCompiler);
+  // Inputs are strict: a query parameter or body field the route does not define is a 400
+  // naming it (http/classify.ts), never dropped silently; a route with no query schema takes
+  // no parameter, a write with no body schema no field. Multipart uploads are read by their
+  // routes and have no body schema.
+  app.setValidatorCompiler<z.ZodType>((route) =>
+    validatorCompiler({
+      ...route,
+      schema:
+        route.httpPart === 'body' || route.httpPart === 'querystring'
+          ? strictInput(route.schema)
+          : route.schema,
+    }),
+  );
   app.setSerializerCompiler(compiledSerializer(deps.config.checkResponses));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

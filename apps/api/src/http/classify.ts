@@ -13,10 +13,14 @@ export interface Classified {
 }
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string } };
+  params?: { issue?: { path?: PropertyKey[]; message?: string }; keys?: unknown[] };
 }
+
+/** What a field the API does not define is told (the inputs are strict, see app.ts). */
+export const UNKNOWN_FIELD = '未定义的字段，请删除';
 
 type FastifyLikeError = Error & {
   code?: string;
@@ -45,12 +49,21 @@ export function classify(error: unknown): Classified {
   const e = (error ?? {}) as FastifyLikeError;
   if (e.validation) {
     const where = e.validationContext ?? 'body';
-    const errors = e.validation.map((v) => {
+    const errors = e.validation.flatMap((v) => {
       const path = v.params?.issue?.path?.map(String) ?? v.instancePath?.split('/').filter(Boolean);
-      return {
-        field: [where, ...(path ?? [])].join('.'),
-        message: v.params?.issue?.message ?? v.message ?? '无效的值',
-      };
+      // one error for each field the route does not define, named like any other field
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys)) {
+        return v.params.keys.map((key) => ({
+          field: [where, ...(path ?? []), String(key)].join('.'),
+          message: UNKNOWN_FIELD,
+        }));
+      }
+      return [
+        {
+          field: [where, ...(path ?? [])].join('.'),
+          message: v.params?.issue?.message ?? v.message ?? '无效的值',
+        },
+      ];
     });
     return {
       status: 400,

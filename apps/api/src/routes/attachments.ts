@@ -14,6 +14,7 @@ import {
 import {
   AppError,
   ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
   Attachment,
   AttachmentList,
   IdParams,
@@ -73,7 +74,11 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
       config: { access: ['office', 'admin', 'unit'] },
       schema: {
         tags,
+        consumes: ['multipart/form-data'],
         summary: `上传证据附件${UPLOAD_SUMMARY}`,
+        operationId: 'addAttachment',
+        description:
+          '为线索上传一份证据附件。联席办、系统管理员及线索相关的责任单位可上传；文件按类型与大小检查后存储，应答附件的元数据。',
         params: IdParams,
         response: { 201: Attachment },
       },
@@ -91,7 +96,11 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
       config: { access: ['office', 'admin'] },
       schema: {
         tags: ['交办单'],
+        consumes: ['multipart/form-data'],
         summary: `上传交办单附件${UPLOAD_SUMMARY}`,
+        operationId: 'addOrderAttachment',
+        description:
+          '为交办单上传附件（如原始文件、领导批示）。仅联席办与系统管理员可上传；应答附件的元数据。',
         params: IdParams,
         response: { 201: Attachment },
       },
@@ -109,6 +118,8 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['交办单'],
         summary: '交办单的附件（本单附件及可见任务的佐证材料）',
+        operationId: 'attachmentsOfOrder',
+        description: '列出交办单本身的附件，以及调用者可见的各任务的佐证材料。',
         params: IdParams,
         response: { 200: AttachmentList },
       },
@@ -119,10 +130,17 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/tasks/:id/attachments',
     {
-      config: { access: ['office', 'admin', 'unit'] },
+      config: {
+        access: ['office', 'admin', 'unit'],
+        formFields: { eventId: '关联的进展或反馈记录编号（正整数，可选）' },
+      },
       schema: {
         tags: ['任务'],
+        consumes: ['multipart/form-data'],
         summary: `上传任务佐证材料${UPLOAD_SUMMARY}；可在文件前附字段 eventId 关联进展或反馈记录`,
+        operationId: 'addTaskAttachment',
+        description:
+          '为任务上传佐证材料；文件字段前可附 eventId，把材料关联到该任务的某条进展或反馈记录。应答附件的元数据。',
         params: IdParams,
         response: { 201: Attachment },
       },
@@ -153,6 +171,8 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['任务'],
         summary: '任务的佐证材料',
+        operationId: 'attachmentsOfTask',
+        description: '列出任务的佐证材料（按上传时间）。',
         params: IdParams,
         response: { 200: AttachmentList },
       },
@@ -164,7 +184,16 @@ export async function attachmentRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/attachments/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '下载附件（线索证据、交办单附件、任务佐证材料）', params: IdParams },
+      schema: {
+        tags,
+        summary: '下载附件（线索证据、交办单附件、任务佐证材料）',
+        operationId: 'openAttachment',
+        // the stored file's own type, one of those an upload may be
+        produces: Object.keys(ATTACHMENT_TYPES),
+        description:
+          '下载附件文件本身（线索证据、交办单附件或任务佐证材料），按原文件类型与文件名返回；仅对可见该附件的用户开放。',
+        params: IdParams,
+      },
     },
     async (request, reply) => {
       const file = await openAttachment(request.ctx, request.params.id, store);

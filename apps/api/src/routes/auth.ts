@@ -37,9 +37,18 @@ export async function authRoutes(base: FastifyInstance, deps: AppDeps) {
     {
       config: {
         access: 'public',
+        problems: [401],
         rateLimit: { max: deps.config.loginRateLimit, timeWindow: 60_000 },
       },
-      schema: { tags, summary: '登录', body: LoginInput, response: { 200: TokenPair } },
+      schema: {
+        tags,
+        summary: '登录',
+        operationId: 'login',
+        description:
+          '用用户名和密码登录，应答访问令牌、刷新令牌及当前用户；同一来源请求过于频繁时限流。',
+        body: LoginInput,
+        response: { 200: TokenPair },
+      },
     },
     async (request) =>
       tokens(
@@ -55,8 +64,15 @@ export async function authRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/auth/refresh',
     {
-      config: { access: 'public' },
-      schema: { tags, summary: '刷新登录凭证', body: RefreshInput, response: { 200: TokenPair } },
+      config: { access: 'public', problems: [401] },
+      schema: {
+        tags,
+        summary: '刷新登录凭证',
+        operationId: 'refresh',
+        description: '用刷新令牌换取新的访问令牌与刷新令牌；旧的刷新令牌随即失效。',
+        body: RefreshInput,
+        response: { 200: TokenPair },
+      },
     },
     async (request) => tokens(await refresh(app.baseCtx(request), request.body, policy)),
   );
@@ -65,7 +81,14 @@ export async function authRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/auth/logout',
     {
       config: { access: 'public' },
-      schema: { tags, summary: '退出登录', body: RefreshInput, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: '退出登录',
+        operationId: 'logout',
+        description: '结束刷新令牌所属的登录。',
+        body: RefreshInput,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await logout(app.baseCtx(request), request.body);
@@ -77,7 +100,13 @@ export async function authRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '当前用户', response: { 200: Me } },
+      schema: {
+        tags,
+        summary: '当前用户',
+        operationId: 'getMe',
+        description: '当前登录用户的账号、角色与所属单位。',
+        response: { 200: Me },
+      },
     },
     async (request) => request.me,
   );
@@ -86,7 +115,14 @@ export async function authRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/me/password',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '修改密码', body: ChangePasswordInput, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: '修改密码',
+        operationId: 'changePassword',
+        description: '当前用户修改自己的密码。',
+        body: ChangePasswordInput,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await changePassword(request.ctx, request.body);

@@ -33,6 +33,8 @@ export async function briefingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '按期间生成简报草稿',
+        operationId: 'composeBriefingDraft',
+        description: '按统计期间汇总数据生成一期简报草稿，草稿可再编辑后印发。',
         body: CreateBriefingInput,
         response: { 201: Briefing },
       },
@@ -47,6 +49,8 @@ export async function briefingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '简报列表（按期号、标题、状态、印发日期、统计期间筛选）',
+        operationId: 'listBriefings',
+        description: '分页列出简报，可按期号、标题、状态、印发日期和统计期间筛选。',
         querystring: BriefingListQuery,
         response: { 200: countedPage(Briefing) },
       },
@@ -57,7 +61,14 @@ export async function briefingRoutes(base: FastifyInstance) {
     '/api/briefings/:id',
     {
       config: anyone,
-      schema: { tags, summary: '简报', params: IdParams, response: { 200: Briefing } },
+      schema: {
+        tags,
+        summary: '简报',
+        operationId: 'getBriefing',
+        description: '一期简报的全文与状态。',
+        params: IdParams,
+        response: { 200: Briefing },
+      },
     },
     async (request) => getBriefing(request.ctx, request.params.id),
   );
@@ -68,6 +79,8 @@ export async function briefingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '编辑简报草稿',
+        operationId: 'editBriefing',
+        description: '编辑简报草稿的标题与正文；已印发的简报不可再改。',
         params: IdParams,
         body: UpdateBriefingInput,
         response: { 200: Briefing },
@@ -79,13 +92,30 @@ export async function briefingRoutes(base: FastifyInstance) {
     '/api/briefings/:id/publish',
     {
       config: office,
-      schema: { tags, summary: '印发简报', params: IdParams, response: { 200: Briefing } },
+      schema: {
+        tags,
+        summary: '印发简报',
+        operationId: 'publishBriefing',
+        description: '印发简报草稿，印发后内容定稿。',
+        params: IdParams,
+        response: { 200: Briefing },
+      },
     },
     async (request) => publishBriefing(request.ctx, request.params.id),
   );
   app.get(
     '/api/briefings/:id/docx',
-    { config: anyone, schema: { tags, summary: '下载 Word 版', params: IdParams } },
+    {
+      config: anyone,
+      schema: {
+        tags,
+        summary: '下载 Word 版',
+        operationId: 'briefingDocx',
+        produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        description: '以 Word（.docx）文件下载一期简报。',
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const b = await getBriefing(request.ctx, request.params.id);
       return reply
@@ -103,7 +133,17 @@ export async function briefingRoutes(base: FastifyInstance) {
   );
   app.get(
     '/api/briefings/:id/html',
-    { config: anyone, schema: { tags, summary: '打印版（HTML）', params: IdParams } },
+    {
+      config: anyone,
+      schema: {
+        tags,
+        summary: '打印版（HTML）',
+        operationId: 'briefingHtml',
+        produces: ['text/html'],
+        description: '一期简报的打印版 HTML 页面，供浏览器打印。',
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const b = await getBriefing(request.ctx, request.params.id);
       return reply

@@ -25,6 +25,8 @@ export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: '登记线索（重复举报并入在办线索）',
+        operationId: 'receiveClue',
+        description: '登记一条线索；与在办线索重复的举报并入该线索，按分流规则确定承办单位。',
         body: CreateClueInput,
         response: { 201: ClueIntake },
       },
@@ -39,6 +41,8 @@ export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: '线索列表（不含举报人信息）',
+        operationId: 'listClues',
+        description: '分页列出调用者可见的线索（不含举报人信息），可按查询参数筛选。',
         querystring: ClueListQuery,
         response: { 200: countedPage(Clue) },
       },
@@ -49,7 +53,14 @@ export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
     '/api/clues/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: '线索详情', params: IdParams, response: { 200: ClueDetail } },
+      schema: {
+        tags,
+        summary: '线索详情',
+        operationId: 'getClue',
+        description: '一条线索的详情。',
+        params: IdParams,
+        response: { 200: ClueDetail },
+      },
     },
     async (request) => getClue(request.ctx, request.params.id, keys),
   );
@@ -60,6 +71,8 @@ export async function clueRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: {
         tags,
         summary: '办结线索（所有移送均已反馈）',
+        operationId: 'closeClue',
+        description: '所有移送均已反馈办理结果后办结线索。',
         params: IdParams,
         body: CloseClueInput,
         response: { 200: Clue },

@@ -15,6 +15,9 @@ export async function dashboardRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '各单位签收及时率、按期办结率、逾期率（按下发日期区间；责任单位仅见本单位）',
+        operationId: 'taskRates',
+        description:
+          '按下发日期区间统计各单位的签收及时率、按期办结率与逾期率；责任单位仅见本单位。',
         querystring: RatesQuery,
         response: { 200: Rates },
       },
@@ -28,6 +31,8 @@ export async function dashboardRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '逐月走势：统计数据、催办督办、线索与移送',
+        operationId: 'monthlyTrends',
+        description: '逐月的统计数据、催办督办、线索与移送走势。',
         querystring: TrendsQuery,
         response: { 200: Trends },
       },

@@ -27,6 +27,8 @@ const StatsQuery = z
     path: ['from'],
   });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export async function exportRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const tags = ['导出'];
@@ -35,6 +37,7 @@ export async function exportRoutes(base: FastifyInstance) {
   const filtered = <Q extends z.ZodType>(
     file: string,
     name: string,
+    operationId: string,
     summary: string,
     access: Access,
     querystring: Q,
@@ -42,7 +45,17 @@ export async function exportRoutes(base: FastifyInstance) {
   ) =>
     app.get(
       `/api/exports/${file}`,
-      { config: { access }, schema: { tags, summary, querystring } },
+      {
+        config: { access },
+        schema: {
+          tags,
+          operationId,
+          summary,
+          description: `按与列表相同的筛选条件，把全部匹配的记录导出为「${name}」.xlsx 文件。`,
+          produces: [XLSX],
+          querystring,
+        },
+      },
       async (request, reply) =>
         sendWorkbook(reply, name, await write(request.ctx, request.query as z.infer<Q>)),
     );
@@ -51,6 +64,7 @@ export async function exportRoutes(base: FastifyInstance) {
   filtered(
     'tasks.xlsx',
     '任务台账',
+    'exportTasks',
     '导出任务台账 .xlsx（与任务列表同样的筛选）',
     'authenticated',
     TaskExportQuery,
@@ -59,6 +73,7 @@ export async function exportRoutes(base: FastifyInstance) {
   filtered(
     'clues.xlsx',
     '线索台账',
+    'exportClues',
     '导出线索台账 .xlsx（与线索列表同样的筛选，不含举报人）',
     'authenticated',
     ClueExportQuery,
@@ -67,6 +82,7 @@ export async function exportRoutes(base: FastifyInstance) {
   filtered(
     'audit.xlsx',
     '操作日志',
+    'exportAudit',
     '导出操作日志 .xlsx',
     AUDIT_READERS,
     AuditExportQuery,
@@ -75,6 +91,7 @@ export async function exportRoutes(base: FastifyInstance) {
   filtered(
     'login-log.xlsx',
     '登录日志',
+    'exportLoginLog',
     '导出登录日志 .xlsx',
     LOGIN_LOG_READERS,
     LoginLogExportQuery,
@@ -89,6 +106,9 @@ export async function exportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '导出统计数据 .xlsx（按月份）',
+        operationId: 'exportFigures',
+        description: '按月份区间把统计数据导出为 .xlsx 文件；文件名只能是 stats.xlsx。',
+        produces: [XLSX],
         params: z.object({ file: z.enum(['stats.xlsx']) }),
         querystring: StatsQuery,
       },
@@ -108,7 +128,7 @@ export async function exportRoutes(base: FastifyInstance) {
 
 const sendWorkbook = (reply: FastifyReply, name: string, data: Buffer) =>
   reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX)
     .header(
       'content-disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent(`${name}.xlsx`)}`,

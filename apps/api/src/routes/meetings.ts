@@ -31,7 +31,14 @@ export async function meetingRoutes(base: FastifyInstance) {
     '/api/meetings',
     {
       config: office,
-      schema: { tags, summary: '登记会议', body: CreateMeetingInput, response: { 201: Meeting } },
+      schema: {
+        tags,
+        summary: '登记会议',
+        operationId: 'createMeeting',
+        description: '联席办登记一次联席会议。',
+        body: CreateMeetingInput,
+        response: { 201: Meeting },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await createMeeting(request.ctx, request.body)),
@@ -43,6 +50,8 @@ export async function meetingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '会议列表',
+        operationId: 'listMeetings',
+        description: '分页列出联席会议。',
         querystring: MeetingListQuery,
         response: { 200: countedPage(Meeting) },
       },
@@ -56,6 +65,8 @@ export async function meetingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '会议详情及议定事项落实情况',
+        operationId: 'getMeeting',
+        description: '会议详情，含议定事项及各事项的落实情况。',
         params: IdParams,
         response: { 200: MeetingDetail },
       },
@@ -69,6 +80,8 @@ export async function meetingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '修改会议记录、纪要',
+        operationId: 'updateMeeting',
+        description: '修改会议记录与纪要。',
         params: IdParams,
         body: UpdateMeetingInput,
         response: { 200: Meeting },
@@ -83,6 +96,8 @@ export async function meetingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '登记议定事项',
+        operationId: 'addResolution',
+        description: '为会议登记一项议定事项。',
         params: IdParams,
         body: CreateResolutionInput,
         response: { 201: Resolution },
@@ -98,6 +113,8 @@ export async function meetingRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '就议定事项下发交办单',
+        operationId: 'issueForResolution',
+        description: '就议定事项下发交办单，交办单与该事项关联以跟踪落实。',
         params: IdParams,
         body: IssueWorkOrderInput,
         response: { 201: WorkOrder },

@@ -18,7 +18,13 @@ export async function policyCalendarRoutes(base: FastifyInstance) {
     '/api/policy',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['督办规则'], summary: '督办规则', response: { 200: PolicyView } },
+      schema: {
+        tags: ['督办规则'],
+        summary: '督办规则',
+        operationId: 'loadPolicy',
+        description: '当前的督办规则：签收时限、办理期限与催办督办的规则。',
+        response: { 200: PolicyView },
+      },
     },
     async (request) => loadPolicy(request.ctx, request.ctx.conferenceId),
   );
@@ -29,6 +35,8 @@ export async function policyCalendarRoutes(base: FastifyInstance) {
       schema: {
         tags: ['督办规则'],
         summary: '修改督办规则（对此后下发的交办单生效）',
+        operationId: 'updatePolicy',
+        description: '修改督办规则，对此后下发的交办单生效。',
         body: UpdatePolicyInput,
         response: { 200: PolicyView },
       },
@@ -43,6 +51,8 @@ export async function policyCalendarRoutes(base: FastifyInstance) {
       schema: {
         tags: ['工作日历'],
         summary: '某年的节假日与调休安排',
+        operationId: 'getCalendarYear',
+        description: '某年的法定节假日与调休工作日。',
         params: YearParams,
         response: { 200: CalendarYearView },
       },
@@ -56,6 +66,8 @@ export async function policyCalendarRoutes(base: FastifyInstance) {
       schema: {
         tags: ['工作日历'],
         summary: '导入某年的节假日与调休安排',
+        operationId: 'importCalendarYear',
+        description: '导入某年的节假日与调休安排，此后的期限按其计算。',
         params: YearParams,
         body: ImportCalendarInput,
         response: { 200: CalendarYearView.extend({ recounted: z.number().int() }) },

@@ -22,6 +22,9 @@ export async function queueRoutes(base: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['系统管理'],
         summary: '队列监控：各队列等待、执行、延迟、失败的任务数，最近的失败及未投递的 outbox',
+        operationId: 'readQueuesOverview',
+        description:
+          '系统管理员查看各队列等待、执行、延迟、失败的任务数，最近的失败与尚未投递的 outbox 记录。',
         response: { 200: QueuesOverview },
       },
     },

@@ -26,6 +26,8 @@ export async function routingRuleRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '线索分流规则（按顺序，首条命中生效）',
+        operationId: 'listRoutingRules',
+        description: '按顺序列出线索分流规则，首条命中的规则生效。',
         response: { 200: z.object({ items: z.array(RoutingRule) }) },
       },
     },
@@ -38,6 +40,8 @@ export async function routingRuleRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '新增分流规则',
+        operationId: 'createRoutingRule',
+        description: '新增一条线索分流规则。',
         body: CreateRoutingRuleInput,
         response: { 201: RoutingRule },
       },
@@ -52,6 +56,8 @@ export async function routingRuleRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '修改分流规则',
+        operationId: 'updateRoutingRule',
+        description: '修改一条线索分流规则。',
         params: IdParams,
         body: UpdateRoutingRuleInput,
         response: { 200: RoutingRule },
@@ -63,7 +69,14 @@ export async function routingRuleRoutes(base: FastifyInstance) {
     '/api/routing-rules/:id',
     {
       config: editors,
-      schema: { tags, summary: '删除分流规则', params: IdParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: '删除分流规则',
+        operationId: 'deleteRoutingRule',
+        description: '删除一条分流规则。',
+        params: IdParams,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await deleteRoutingRule(request.ctx, request.params.id);

@@ -44,6 +44,8 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '填报月度统计报表',
+        operationId: 'fileStatReport',
+        description: '责任单位填报某月的统计报表（草稿）。',
         body: CreateStatReportInput,
         response: { 201: StatReport },
       },
@@ -58,6 +60,8 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '统计报表列表（责任单位仅见本单位）',
+        operationId: 'listStatReports',
+        description: '分页列出统计报表；责任单位仅见本单位。',
         querystring: StatReportListQuery,
         response: { 200: countedPage(StatReport) },
       },
@@ -71,6 +75,8 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '统计报表详情（含修改记录）',
+        operationId: 'getStatReport',
+        description: '统计报表详情，含每次修改与更正的记录。',
         params: IdParams,
         response: { 200: StatReportDetail },
       },
@@ -84,6 +90,8 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '修改或更正统计报表',
+        operationId: 'correctStatReport',
+        description: '修改草稿，或更正已上报的统计报表。',
         params: IdParams,
         body: UpdateStatReportInput,
         response: { 200: StatReport },
@@ -95,7 +103,14 @@ export async function statReportRoutes(base: FastifyInstance) {
     '/api/stat-reports/:id/submit',
     {
       config: filers,
-      schema: { tags, summary: '上报', params: IdParams, response: { 200: StatReport } },
+      schema: {
+        tags,
+        summary: '上报',
+        operationId: 'submitStatReport',
+        description: '责任单位把统计报表上报联席办审核。',
+        params: IdParams,
+        response: { 200: StatReport },
+      },
     },
     async (request) => moveStatReport(request.ctx, request.params.id, 'submit'),
   );
@@ -103,7 +118,14 @@ export async function statReportRoutes(base: FastifyInstance) {
     '/api/stat-reports/:id/approve',
     {
       config: office,
-      schema: { tags, summary: '审核通过', params: IdParams, response: { 200: StatReport } },
+      schema: {
+        tags,
+        summary: '审核通过',
+        operationId: 'approveStatReport',
+        description: '联席办审核通过统计报表。',
+        params: IdParams,
+        response: { 200: StatReport },
+      },
     },
     async (request) => moveStatReport(request.ctx, request.params.id, 'approve'),
   );
@@ -114,6 +136,8 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '退回修改',
+        operationId: 'returnStatReport',
+        description: '联席办把统计报表退回修改，附退回理由。',
         params: IdParams,
         body: ReturnStatReportInput,
         response: { 200: StatReport },
@@ -128,6 +152,9 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '从 .xlsx 导入月度数据（有错误则整表不导入，逐行列出）',
+        operationId: 'importFigures',
+        consumes: ['multipart/form-data'],
+        description: '从 .xlsx 文件导入各单位的月度数据；有任何错误则整表不导入，并逐行列出错误。',
         response: {
           200: z.object({
             imported: z.number().int(),
@@ -161,6 +188,8 @@ export async function statReportRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '统计汇总（按月环比、按单位、按单位类别）',
+        operationId: 'summarizeFigures',
+        description: '统计汇总：按月环比、按单位和按单位类别。',
         querystring: SummaryQuery,
         response: { 200: Summary },
       },

@@ -33,6 +33,8 @@ export async function supervisionRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '逾期事项（按督办级别从重到轻）',
+        operationId: 'overdueBoard',
+        description: '逾期事项，按督办级别从重到轻排列。',
         response: { 200: z.object({ items: z.array(OverdueItem) }) },
       },
     },
@@ -45,6 +47,8 @@ export async function supervisionRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '督办件列表',
+        operationId: 'listCases',
+        description: '分页列出督办件。',
         querystring: CaseListQuery,
         response: { 200: countedPage(SupervisionCase) },
       },
@@ -58,6 +62,8 @@ export async function supervisionRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '督办件详情',
+        operationId: 'getCase',
+        description: '督办件详情。',
         params: IdParams,
         response: { 200: SupervisionCaseDetail },
       },
@@ -71,6 +77,8 @@ export async function supervisionRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '添加督办意见',
+        operationId: 'addOpinion',
+        description: '督查人员为督办件添加督办意见。',
         params: IdParams,
         body: OpinionInput,
         response: { 201: SupervisionCaseDetail },
@@ -86,6 +94,8 @@ export async function supervisionRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '办结督办件',
+        operationId: 'closeCase',
+        description: '督查人员办结督办件。',
         params: IdParams,
         body: CloseCaseInput,
         response: { 200: SupervisionCaseDetail },
@@ -101,6 +111,8 @@ export async function supervisionRoutes(base: FastifyInstance) {
       schema: {
         tags: ['统计'],
         summary: '任务统计（按状态、督办颜色、单位）',
+        operationId: 'taskStats',
+        description: '任务统计：按状态、督办颜色和单位计数。',
         response: { 200: TaskStats },
       },
     },

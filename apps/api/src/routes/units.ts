@@ -24,6 +24,8 @@ export async function unitRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '成员单位列表',
+        operationId: 'listUnits',
+        description: '列出全部成员单位。',
         response: { 200: z.object({ items: z.array(Unit) }) },
       },
     },
@@ -37,6 +39,8 @@ export async function unitRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '成员单位及其职责',
+        operationId: 'getUnit',
+        description: '成员单位详情及其职责。',
         params: IdParams,
         response: { 200: UnitDetail },
       },
@@ -51,6 +55,8 @@ export async function unitRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '新增成员单位',
+        operationId: 'createUnit',
+        description: '新增一个成员单位。',
         body: CreateUnitInput,
         response: { 201: UnitDetail },
       },
@@ -65,6 +71,8 @@ export async function unitRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '修改成员单位',
+        operationId: 'updateUnit',
+        description: '修改成员单位的信息。',
         params: IdParams,
         body: UpdateUnitInput,
         response: { 200: UnitDetail },
@@ -80,6 +88,8 @@ export async function unitRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '新增职责',
+        operationId: 'addDuty',
+        description: '为成员单位新增一项职责。',
         params: IdParams,
         body: CreateDutyInput,
         response: { 201: Duty },
