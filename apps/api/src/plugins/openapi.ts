@@ -35,6 +35,7 @@ const TAGS: { name: string; description: string }[] = [
   { name: '导出', description: '统计与办理数据导出为 .xlsx' },
   { name: '操作日志', description: '不可篡改的操作日志及其校验' },
   { name: '系统管理', description: '队列与后台任务的运行状况' },
+  { name: '联席会议层级', description: '下级联席会议的开设与层级树，向下级交办及其逐级进展' },
 ];
 
 export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
