@@ -126,7 +126,8 @@ describe('a supervisor chases an overdue hand-off', () => {
     // the list's link bears the same name as the case page's: leave the list first
     await sup.page.waitForURL(/\/supervision\/cases\/[0-9a-f-]{36}$/);
     await sup.page.getByRole('link', { name: '恒信互助会（又名“恒信养老俱乐部”）' }).click();
-    await sup.page.waitForURL(`**/handoffs/${handoffId}`);
+    // the hand-off page is a chunk of its own, slow to arrive while two browser files share the CPU
+    await sup.page.waitForURL(`**/handoffs/${handoffId}`, { timeout: 30_000 });
 
     // 公安 is told, and opening the notice opens the hand-off with the supervisor's words
     const unit = await openSession(browser, baseURL, DESKTOP);
