@@ -47,7 +47,8 @@ export function rollUpFigures(
   tree: FigureConference[],
   rows: { conferenceId: string; figures: Figures }[],
 ): SummaryConference[] {
-  const mine = new Map(tree.map((c) => [c.id, rows.filter((r) => r.conferenceId === c.id)]));
+  const mine = new Map(tree.map((c) => [c.id, [] as { figures: Figures }[]]));
+  for (const r of rows) mine.get(r.conferenceId)?.push(r);
   const byId = new Map(tree.map((c) => [c.id, c]));
   const within = new Map(tree.map((c) => [c.id, [] as Figures[]]));
   for (const c of tree) {
