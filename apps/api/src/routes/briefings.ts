@@ -34,7 +34,8 @@ export async function briefingRoutes(base: FastifyInstance) {
         tags,
         summary: '按期间生成简报草稿',
         operationId: 'composeBriefingDraft',
-        description: '按统计期间汇总数据生成一期简报草稿，草稿可再编辑后印发。',
+        description:
+          '按统计期间汇总数据生成一期简报草稿，草稿可再编辑后印发。coverage=tree 时统计数字含下级联席会议：先写合计，再逐个写各下级的数字。',
         body: CreateBriefingInput,
         response: { 201: Briefing },
       },

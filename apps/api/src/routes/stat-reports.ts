@@ -189,7 +189,8 @@ export async function statReportRoutes(base: FastifyInstance) {
         tags,
         summary: '统计汇总（按月环比、按单位、按单位类别）',
         operationId: 'summarizeFigures',
-        description: '统计汇总：按月环比、按单位和按单位类别。',
+        description:
+          '统计汇总：按月环比、按单位和按单位类别。scope=tree 时含下级联席会议：合计与明细覆盖本级及以下各级，conferences 列出每个联席会议本级的数字（figures）和含其下级的数字（treeFigures），每份已审核报表只计一次。',
         querystring: SummaryQuery,
         response: { 200: Summary },
       },

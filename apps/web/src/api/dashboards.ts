@@ -1,4 +1,4 @@
-import type { Rates, Summary, TaskStats, Trends } from '@lianxi/domain';
+import type { FigureScope, Rates, Summary, TaskStats, Trends } from '@lianxi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { get, withQuery } from './client';
 import { keys } from './queries';
@@ -30,10 +30,28 @@ export function useTaskStats() {
   });
 }
 
-export function useSummary(from: string, to: string, groupBy: Summary['groupBy'], enabled = true) {
+/**
+ * 统计汇总 of from..to (months); `tree` adds every conference below the caller's
+ * (含下级联席会议), with each one's figures in `conferences`.
+ */
+export function useSummary(
+  from: string,
+  to: string,
+  groupBy: Summary['groupBy'],
+  enabled = true,
+  scope: FigureScope = 'own',
+) {
   return useQuery({
-    queryKey: [...figureKeys.summary, from, to, groupBy],
-    queryFn: () => get<Summary>(withQuery('/api/stats/summary', { from, to, groupBy })),
+    queryKey: [...figureKeys.summary, from, to, groupBy, scope],
+    queryFn: () =>
+      get<Summary>(
+        withQuery('/api/stats/summary', {
+          from,
+          to,
+          groupBy,
+          ...(scope === 'tree' ? { scope } : {}),
+        }),
+      ),
     enabled: enabled && from <= to,
   });
 }

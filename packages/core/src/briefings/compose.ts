@@ -28,7 +28,12 @@ export async function composeBriefingDraft(
     ctx.clock.now(),
   );
   return withTransaction(ctx, async (tx) => {
-    const { data, conferenceName, timeZone } = await gatherBriefingData(tx, input.from, input.to);
+    const { data, conferenceName, timeZone } = await gatherBriefingData(
+      tx,
+      input.from,
+      input.to,
+      input.coverage,
+    );
     const issuedOn = localDate(ctx.clock.now(), timeZone);
     const year = yearOf(issuedOn);
     const [row] = await tx.db
@@ -50,7 +55,13 @@ export async function composeBriefingDraft(
       action: 'briefing.composed',
       subjectType: 'briefing',
       subjectId: row.id,
-      payload: { year, issueNo: row.issueNo, from: input.from, to: input.to },
+      payload: {
+        year,
+        issueNo: row.issueNo,
+        from: input.from,
+        to: input.to,
+        ...(input.coverage === 'tree' ? { coverage: 'tree' } : {}),
+      },
     });
     return toBriefing(row);
   });

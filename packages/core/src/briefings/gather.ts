@@ -21,6 +21,7 @@ import {
 import { and, asc, type Column, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
 import { alertTrend, approvedFigures } from '../stat-reports/summary.js';
+import { figureTree, rollUpFigures } from '../stat-reports/tree.js';
 
 /** 全区 for a district, 全市 for a city, 全县 for a county. */
 function areaOf(jurisdictionName: string): string {
@@ -28,11 +29,16 @@ function areaOf(jurisdictionName: string): string {
   return ['区', '市', '县', '旗', '州'].includes(last) ? `全${last}` : '全区';
 }
 
-/** Everything a briefing of the period from..to (local dates) says, read from the platform. */
+/**
+ * Everything a briefing of the period from..to (local dates) says, read from the platform.
+ * With `tree` coverage the figures and the alert trend are those of the conference and every
+ * one below it, summed and told by district; the rest stays the conference's own.
+ */
 export async function gatherBriefingData(
   ctx: Ctx,
   from: string,
   to: string,
+  coverage: 'own' | 'tree' = 'own',
 ): Promise<{
   data: BriefingData;
   conferenceName: string;
@@ -79,7 +85,14 @@ export async function gatherBriefingData(
     })
     .from(handoffs)
     .where(and(eq(handoffs.conferenceId, mine), within(handoffs.sentAt)));
-  const figures = await approvedFigures(ctx, from.slice(0, 7), to.slice(0, 7));
+  const tree = coverage === 'tree' ? await figureTree(ctx) : null;
+  const figures = await approvedFigures(
+    ctx,
+    from.slice(0, 7),
+    to.slice(0, 7),
+    tree?.map((c) => c.id),
+  );
+  const rolled = tree ? rollUpFigures(tree, figures) : null;
   const overdue = await ctx.db
     .select({
       serial: workOrders.serial,
@@ -126,6 +139,16 @@ export async function gatherBriefingData(
         criminalReferrals: handoffCount.referrals,
       },
       figures: figures.length ? sumFigures(figures.map((r) => r.figures)) : zeroFigures(),
+      ...(rolled
+        ? {
+            byConference: {
+              own: rolled[0].figures,
+              below: rolled
+                .filter((c) => c.depth === 1)
+                .map((c) => ({ name: c.jurisdiction.name, figures: c.treeFigures })),
+            },
+          }
+        : {}),
       alerts: figures.length ? alertTrend(figures, from.slice(0, 7), to.slice(0, 7)) : null,
       overdue,
       redFlags: overdue.filter((o) => o.level >= 3).length,

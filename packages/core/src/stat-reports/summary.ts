@@ -12,8 +12,9 @@ import {
   zeroFigures,
 } from '@lianxi/domain';
 import { statReports, units } from '@lianxi/db';
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Ctx } from '../context.js';
+import { figureTree, rollUpFigures } from './tree.js';
 import { reportScope } from './view.js';
 
 const KIND_LABELS = { department: '职能部门', grassroots: '乡镇（街道）' } as const;
@@ -21,10 +22,19 @@ const KIND_LABELS = { department: '职能部门', grassroots: '乡镇（街道�
 const difference = (a: Figures, b: Figures) =>
   Object.fromEntries(FIGURE_KEYS.map((k) => [k, a[k] - b[k]])) as FigureChanges;
 
-/** Approved figures of the months from..to, with each unit's name and kind. */
-export async function approvedFigures(ctx: Ctx, from: string, to: string) {
+/**
+ * Approved figures of the months from..to, with each unit's name and kind: the caller's scope,
+ * or the conferences named (the caller's tree, already checked by `figureTree`).
+ */
+export async function approvedFigures(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  conferenceIds?: string[],
+) {
   return ctx.db
     .select({
+      conferenceId: statReports.conferenceId,
       unitId: statReports.unitId,
       month: statReports.month,
       figures: statReports.figures,
@@ -35,7 +45,7 @@ export async function approvedFigures(ctx: Ctx, from: string, to: string) {
     .innerJoin(units, eq(units.id, statReports.unitId))
     .where(
       and(
-        reportScope(ctx),
+        conferenceIds ? inArray(statReports.conferenceId, conferenceIds) : reportScope(ctx),
         eq(statReports.status, 'approved'),
         gte(statReports.month, from),
         lte(statReports.month, to),
@@ -58,7 +68,8 @@ export function alertTrend(rows: Approved, from: string, to: string): Summary['a
 
 /**
  * 汇总: approved figures by month (with month-on-month change), by unit, or by kind of
- * unit (departments, and the townships and streets below the district).
+ * unit (departments, and the townships and streets below the district). With `scope=tree`
+ * it covers the caller's conference and every one below it, and adds each one's figures.
  */
 export async function summarizeFigures(ctx: Ctx, query: SummaryQuery): Promise<Summary> {
   checkYears(
@@ -68,7 +79,17 @@ export async function summarizeFigures(ctx: Ctx, query: SummaryQuery): Promise<S
     ],
     ctx.clock.now(),
   );
-  const rows = await approvedFigures(ctx, query.from, query.to);
+  const tree = query.scope === 'tree' ? await figureTree(ctx) : null;
+  const rows = await approvedFigures(
+    ctx,
+    query.from,
+    query.to,
+    tree?.map((c) => c.id),
+  );
+  // over the tree, a unit below is named with its place: each district has its 公安局
+  const placeOf = new Map(tree?.slice(1).map((c) => [c.id, c.jurisdiction.name]));
+  const unitLabel = (r: Approved[number]) =>
+    placeOf.has(r.conferenceId) ? `${placeOf.get(r.conferenceId)} ${r.unitName}` : r.unitName;
   let grouped: SummaryRow[];
   if (query.groupBy === 'month') {
     let previous: Figures | null = null;
@@ -92,7 +113,7 @@ export async function summarizeFigures(ctx: Ctx, query: SummaryQuery): Promise<S
         key,
         label:
           query.groupBy === 'unit'
-            ? mine[0].unitName
+            ? unitLabel(mine[0])
             : KIND_LABELS[key as keyof typeof KIND_LABELS],
         figures: sumFigures(mine.map((r) => r.figures)),
         change: null,
@@ -106,5 +127,6 @@ export async function summarizeFigures(ctx: Ctx, query: SummaryQuery): Promise<S
     rows: grouped,
     totals: rows.length ? sumFigures(rows.map((r) => r.figures)) : zeroFigures(),
     alertTrend: alertTrend(rows, query.from, query.to),
+    ...(tree ? { scope: 'tree' as const, conferences: rollUpFigures(tree, rows) } : {}),
   };
 }

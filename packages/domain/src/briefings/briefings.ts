@@ -17,7 +17,15 @@ const LocalDate = z.iso.date();
 const PeriodDay = LocalDate.refine(dateInOuterWindow, OUTER_WINDOW_MESSAGE);
 
 export const CreateBriefingInput = z
-  .object({ from: PeriodDay, to: PeriodDay })
+  .object({
+    from: PeriodDay,
+    to: PeriodDay,
+    /**
+     * `tree`: the figures and the alert trend cover the conferences below too, summed and then
+     * district by district (全市…，其中…); left out, only the conference's own units.
+     */
+    coverage: z.enum(['own', 'tree']).optional(),
+  })
   .refine((b) => b.from <= b.to, { message: '起始日期不能晚于结束日期', path: ['from'] })
   .refine((b) => Number(b.to.slice(0, 4)) - Number(b.from.slice(0, 4)) <= 10, {
     message: '简报区间不能超过十年',
@@ -80,6 +88,11 @@ export interface BriefingData {
     criminalReferrals: number;
   };
   figures: Figures;
+  /**
+   * With the tree: the conference's own units (市本级) and each conference right below it,
+   * each with everything below it; `figures` is their sum.
+   */
+  byConference?: { own: Figures; below: { name: string; figures: Figures }[] };
   alerts: { fromMonth: string; from: number; toMonth: string; to: number } | null;
   overdue: { serial: string; title: string; unitName: string; level: number }[];
   redFlags: number;
@@ -103,6 +116,36 @@ export function figuresSentence(area: string, from: string, to: string, f: Figur
     `公安机关刑事拘留传销人员 ${f.criminalDetentions} 名、行政拘留传销人员 ${f.adminDetentions} 名；` +
     `立案查办传销行政案件 ${f.adminCases} 件，移送刑事起诉 ${f.prosecutions} 人。`
   );
+}
+
+const isZero = (f: Figures) => Object.values(f).every((n) => n === 0);
+
+/** One district's share of the figures sentence: what it did, in the sentence's order. */
+export function figuresClause(name: string, f: Figures): string {
+  return (
+    `${name}开展整治打击 ${f.operations} 次，捣毁传销窝点 ${f.densRaided} 个，` +
+    `解救遣返传销参与人员 ${rescuedAndRepatriated(f)} 名，刑事拘留 ${f.criminalDetentions} 名、` +
+    `行政拘留 ${f.adminDetentions} 名，立案查办行政案件 ${f.adminCases} 件，移送刑事起诉 ${f.prosecutions} 人`
+  );
+}
+
+/**
+ * The figures over the tree: the sum as seed 000 words it (全市…), then 其中 the conference's
+ * own units (市本级, when they reported anything) and each district below, one clause each.
+ */
+export function treeFiguresText(
+  area: string,
+  from: string,
+  to: string,
+  total: Figures,
+  parts: NonNullable<BriefingData['byConference']>,
+): string {
+  const clauses = [
+    ...(isZero(parts.own) ? [] : [figuresClause(`${area.slice(1)}本级`, parts.own)]),
+    ...parts.below.map((b) => figuresClause(b.name, b.figures)),
+  ];
+  const sum = figuresSentence(area, from, to, total);
+  return clauses.length ? `${sum}\n其中，${clauses.join('；')}。` : sum;
 }
 
 export function alertSentence(area: string, a: BriefingData['alerts']): string {
@@ -141,7 +184,9 @@ export function composeBriefing(d: BriefingData): BriefingSections {
     headline: m ? m.title : `${d.area}打击传销工作情况`,
     meeting,
     work,
-    figures: figuresSentence(d.area, d.from, d.to, d.figures),
+    figures: d.byConference
+      ? treeFiguresText(d.area, d.from, d.to, d.figures, d.byConference)
+      : figuresSentence(d.area, d.from, d.to, d.figures),
     alerts: alertSentence(d.area, d.alerts),
     overdue,
     reportTo: '联席会议召集人、副召集人，上级打传办。',

@@ -86,11 +86,39 @@ export const StatReportListQuery = listQuery(
 );
 export type StatReportListQuery = z.infer<typeof StatReportListQuery>;
 
+/** Whose figures a summary or a briefing counts: the caller's conference, or it and all below. */
+export const FigureScope = z.enum(['own', 'tree']);
+export type FigureScope = z.infer<typeof FigureScope>;
+
+/**
+ * One conference of the tree in a summary: `figures` are its own units' approved figures,
+ * `treeFigures` those and every conference's below it. Each report is counted once in its own
+ * conference's `figures`, so the rows' `figures` add up to the totals.
+ */
+export const SummaryConference = z.object({
+  conferenceId: Id,
+  parentId: Id.nullable(),
+  /** 0 for the caller's own conference, 1 for its districts, 2 for theirs, … */
+  depth: z.number().int(),
+  name: z.string(),
+  jurisdiction: z.object({ code: z.string(), name: z.string() }),
+  /** Approved reports of its own units in the period. */
+  reports: z.number().int(),
+  figures: Figures,
+  treeFigures: Figures,
+});
+export type SummaryConference = z.infer<typeof SummaryConference>;
+
 export const SummaryQuery = z
   .object({
     from: Month,
     to: Month,
     groupBy: z.enum(['unit', 'month', 'kind']).default('month'),
+    /**
+     * 含下级联席会议: `tree` sums the caller's conference and every conference below it and
+     * adds the figures of each; left out (or `own`), only the caller's own units, as before.
+     */
+    scope: FigureScope.optional(),
   })
   .refine((q) => q.from <= q.to, { message: '起始月份不能晚于结束月份', path: ['from'] })
   .refine((q) => Number(q.to.slice(0, 4)) - Number(q.from.slice(0, 4)) <= 10, {
@@ -122,6 +150,10 @@ export const Summary = z.object({
     toMonth: Month,
     to: z.number().int(),
   }),
+  /** Only with `scope=tree`: the totals and rows cover all of them. */
+  scope: z.literal('tree').optional(),
+  /** Only with `scope=tree`: the caller's conference, then each below it right after its parent. */
+  conferences: z.array(SummaryConference).optional(),
 });
 export type Summary = z.infer<typeof Summary>;
 

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Briefing, BRIEFING_STATUS_LABELS, yearProblem } from '@lianxi/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useConferenceTree } from '../../api/conferences';
 import { figureKeys } from '../../api/stat-reports';
 import { isOffice, useMe } from '../../auth';
 import { ActionModal } from '../../components/ActionModal';
@@ -23,6 +24,8 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
   const client = useQueryClient();
   const last = monthBounds(reportingMonth());
   const thisMonth = monthBounds(currentMonth());
+  // a conference with conferences below may state their figures too, summed and by district
+  const hasBelow = (useConferenceTree().data?.items.length ?? 0) > 0;
   // Last month is offered, but a typed range must win: the picker reads the ways clerks type
   // a date (a form it could not read used to fall back to this default without a word).
   const presets = [
@@ -31,7 +34,7 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
     { label: '今年以来', value: [dayjs().startOf('year'), dayjs()] as [Dayjs, Dayjs] },
   ];
   return (
-    <ActionModal<{ period: [Dayjs, Dayjs] }>
+    <ActionModal<{ period: [Dayjs, Dayjs]; tree?: boolean }>
       open={open}
       title="生成简报"
       okText="生成草稿"
@@ -43,6 +46,7 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
         const b = await createBriefing({
           from: v.period[0].format('YYYY-MM-DD'),
           to: v.period[1].format('YYYY-MM-DD'),
+          ...(hasBelow && v.tree ? { coverage: 'tree' as const } : {}),
         });
         await client.invalidateQueries({ queryKey: figureKeys.briefings });
         navigate(`/briefings/${b.id}`);
@@ -77,6 +81,13 @@ function ComposeModal({ open, onClose }: { open: boolean; onClose: () => void })
           data-testid="briefing-period"
         />
       </Form.Item>
+      {hasBelow && (
+        <Form.Item name="tree" valuePropName="checked" style={{ marginBottom: 0 }}>
+          <Checkbox data-testid="briefing-tree">
+            统计数字含下级联席会议（先写合计，再逐个写各下级）
+          </Checkbox>
+        </Form.Item>
+      )}
     </ActionModal>
   );
 }

@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { alertSentence, FIGURE_KEYS, type Summary } from '@lianxi/domain';
+import { alertSentence, FIGURE_KEYS, type Summary, type SummaryRow } from '@lianxi/domain';
 import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Row,
@@ -15,6 +16,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useConferenceTree } from '../../api/conferences';
 import { useSummary } from '../../api/dashboards';
 import { useErrorNotice } from '../../components/feedback';
 import { QueryState } from '../../components/QueryState';
@@ -51,19 +53,48 @@ function Headline({ summary }: { summary: Summary }) {
 }
 
 /** The trend sentence the briefings use, or why there is none. */
-function Trend({ summary }: { summary: Summary }) {
+function Trend({ summary, area }: { summary: Summary; area: string }) {
   const empty = FIGURE_KEYS.every((k) => summary.totals[k] === 0);
   return (
     <Alert
       type={empty ? 'warning' : 'info'}
       showIcon
       data-testid="alert-trend"
-      title={empty ? '所选期间尚无已审核的统计数据。' : alertSentence('全区', summary.alertTrend)}
+      title={empty ? '所选期间尚无已审核的统计数据。' : alertSentence(area, summary.alertTrend)}
     />
   );
 }
 
-/** 统计汇总: approved figures of a period, by month, unit or kind of unit. */
+/** 全区 for a district, 全市 for a city, 全县 for a county, as the briefings say it. */
+function areaOf(jurisdictionName = ''): string {
+  const last = jurisdictionName.slice(-1);
+  return ['区', '市', '县', '旗', '州'].includes(last) ? `全${last}` : '全区';
+}
+
+/**
+ * 按下级联席会议: the caller's own units (本级), then each conference right below it with
+ * everything below that; each approved report is in one row, so the rows add up to 合计.
+ */
+function byConference(summary: Summary): Summary {
+  const [own, ...below] = summary.conferences ?? [];
+  const rows: SummaryRow[] = [
+    ...(own ? [{ key: own.conferenceId, label: '本级', figures: own.figures, change: null }] : []),
+    ...below
+      .filter((c) => c.depth === 1)
+      .map((c) => ({
+        key: c.conferenceId,
+        label: c.jurisdiction.name,
+        figures: c.treeFigures,
+        change: null,
+      })),
+  ];
+  return { ...summary, rows };
+}
+
+/**
+ * 统计汇总: approved figures of a period, by month, unit or kind of unit; where conferences
+ * are below the caller's, 含下级联席会议 sums them too and shows each district's figures.
+ */
 export default function SummaryPage() {
   const [params, setParams] = useSearchParams();
   const last = reportingMonth();
@@ -71,12 +102,18 @@ export default function SummaryPage() {
   const to = MONTH.test(params.get('to') ?? '') ? params.get('to')! : last;
   const raw = params.get('groupBy');
   const groupBy: GroupBy = raw === 'unit' || raw === 'kind' ? raw : 'month';
-  const table = useSummary(from, to, groupBy);
-  const months = useSummary(from, to, 'month');
+  const tree = useConferenceTree();
+  const hasBelow = (tree.data?.items.length ?? 0) > 0;
+  const scope = hasBelow && params.get('scope') === 'tree' ? 'tree' : 'own';
+  const table = useSummary(from, to, groupBy, true, scope);
+  const months = useSummary(from, to, 'month', true, scope);
   const notice = useErrorNotice();
   const [exporting, setExporting] = useState(false);
-  const set = (changes: Record<string, string>) =>
-    setParams({ from, to, groupBy, ...changes }, { replace: true });
+  const set = (changes: Record<string, string>) => {
+    const next: Record<string, string> = { from, to, groupBy, scope, ...changes };
+    if (next.scope !== 'tree') delete next.scope;
+    setParams(next, { replace: true });
+  };
 
   const exportSheet = async () => {
     setExporting(true);
@@ -113,6 +150,15 @@ export default function SummaryPage() {
               onChange={(v) => set({ groupBy: v })}
               data-testid="summary-group"
             />
+            {hasBelow && (
+              <Checkbox
+                checked={scope === 'tree'}
+                onChange={(e) => set({ scope: e.target.checked ? 'tree' : 'own' })}
+                data-testid="summary-tree"
+              >
+                含下级联席会议
+              </Checkbox>
+            )}
           </Space>
           <Button
             icon={<DownloadOutlined />}
@@ -128,7 +174,16 @@ export default function SummaryPage() {
         {(summary) => (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Headline summary={summary} />
-            <Trend summary={summary} />
+            <Trend summary={summary} area={areaOf(tree.data?.root.jurisdiction.name)} />
+            {summary.conferences && (
+              <Card title="按下级联席会议（各下级含其以下各级）" size="small">
+                <SummaryTable
+                  summary={byConference(summary)}
+                  title="联席会议"
+                  testId="summary-conferences"
+                />
+              </Card>
+            )}
             <Card title="传销警情与整治行动（按月）" size="small">
               <MonthChart
                 testId="chart-months"

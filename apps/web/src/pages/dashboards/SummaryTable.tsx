@@ -23,10 +23,19 @@ function Cell({ value, change }: { value: number; change?: number }) {
 }
 
 /** Every figure of every row, with month-on-month change under the figure when by month. */
-export function SummaryTable({ summary }: { summary: Summary }) {
+export function SummaryTable({
+  summary,
+  title,
+  testId = 'summary-table',
+}: {
+  summary: Summary;
+  /** The first column's title when the rows are not the summary's own grouping. */
+  title?: string;
+  testId?: string;
+}) {
   const columns: ColumnsType<SummaryRow> = [
     {
-      title: GROUP_TITLES[summary.groupBy],
+      title: title ?? GROUP_TITLES[summary.groupBy],
       dataIndex: 'label',
       fixed: 'left',
       width: summary.groupBy === 'unit' ? 170 : 120,
@@ -48,7 +57,7 @@ export function SummaryTable({ summary }: { summary: Summary }) {
       columns={columns}
       pagination={false}
       scroll={{ x: 120 + FIGURES.length * 96 }}
-      data-testid="summary-table"
+      data-testid={testId}
       locale={{ emptyText: <Empty description="本期没有已审核的统计数据" /> }}
       summary={() =>
         summary.rows.length > 1 ? (
