@@ -1,5 +1,6 @@
-import { hashPassword } from '@lianxi/core';
+import { hashPassword, processDueClocks, silentLog } from '@lianxi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskInstants } from '../../../test/support/deadlines.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 // a Monday morning in Beijing: every deadline below counts from here
@@ -183,5 +184,47 @@ describe('a district splits its share of a city order', () => {
     // the district's administrator may
     const byAdmin = await aAdmin.post(url, { ...body, title: '东湖区第二批任务' });
     expect(byAdmin.statusCode, byAdmin.body).toBe(201);
+  });
+
+  it('the city reads each district’s share and the tasks it split it into, in one read', async () => {
+    const progress = await cityOffice.get(`/api/conferences/work-orders/${down.id}`);
+    expect(progress.statusCode, progress.body).toBe(200);
+    const rows = progress.json().below as Record<string, unknown>[];
+    const share = down.below.find((r) => r.conferenceId === a.conference.id)!;
+    expect(
+      rows.map((r) => [r.depth, r.kind, r.jurisdictionName, r.serial, r.unitName, r.role]),
+    ).toEqual([
+      [1, 'share', '东湖区', '东湖打传交〔2026〕1号', '区市场监管分局', 'lead'],
+      [1, 'split', '东湖区', '东湖打传交〔2026〕2号', '区市场监管分局', 'lead'],
+      [1, 'split', '东湖区', '东湖打传交〔2026〕2号', '区公安分局', 'assist'],
+      [1, 'split', '东湖区', '东湖打传交〔2026〕3号', '区市场监管分局', 'lead'],
+      [1, 'share', '西湖区', '西湖打传交〔2026〕1号', '区市场监管分局', 'lead'],
+    ]);
+    const splitRows = rows.filter((r) => r.kind === 'split');
+    expect(splitRows.every((r) => r.conferenceId === a.conference.id)).toBe(true);
+    expect(rows[1]).toMatchObject({
+      parentWorkOrderId: share.workOrderId,
+      workOrderId: split.id,
+      taskId: split.tasks[0].id,
+      status: 'issued',
+      dueAt: split.dueAt,
+      escalationLevel: 0,
+    });
+
+    // the split lead task left unsigned climbs in the district; the city sees its level
+    const { level1At } = await taskInstants(env, split.tasks[0].id);
+    env.clock.passTo(level1At);
+    await processDueClocks({ db: env.database.db, clock: env.clock, log: silentLog });
+    const fresh = await env.as('city-office', CITY_PASSWORD, true);
+    const later = (await fresh.get(`/api/conferences/work-orders/${down.id}`)).json().below as {
+      taskId: string;
+      escalationLevel: number;
+    }[];
+    expect(
+      later.find((r) => r.taskId === split.tasks[0].id)!.escalationLevel,
+    ).toBeGreaterThanOrEqual(1);
+    // the list of orders issued down still counts the shares only
+    const list = (await fresh.get('/api/conferences/work-orders')).json().items;
+    expect(list).toEqual([expect.objectContaining({ id: down.id, shares: 2 })]);
   });
 });
