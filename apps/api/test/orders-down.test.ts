@@ -228,3 +228,75 @@ describe('a district splits its share of a city order', () => {
     expect(list).toEqual([expect.objectContaining({ id: down.id, shares: 2 })]);
   });
 });
+
+describe('a share keeps the city’s policy when it is counted again', () => {
+  it('an extension of a district’s share is bounded by the city’s maxExtension, not the district’s', async () => {
+    // the clock has moved on since the first logins
+    const fresh = await env.as('city-office', CITY_PASSWORD, true);
+    const district = await env.as('360102-office', passwordOf(a, 'office'), true);
+    const policy = (await fresh.get('/api/policy')).json();
+    const put = await fresh.request({
+      method: 'PUT',
+      url: '/api/policy',
+      payload: {
+        policy: { ...policy.policy, maxExtension: { amount: 1, unit: 'workday' } },
+        version: policy.version,
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const res = await fresh.post('/api/conferences/work-orders', {
+      title: '全市开展传销窝点清查',
+      body: '请各县区打传办组织清查。',
+      conferenceIds: [a.conference.id],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const share = res.json().below[0] as { taskId: string; workOrderId: string };
+    const [{ governs }] = await env.sql<{ governs: string }>(
+      'SELECT policy_conference_id AS governs FROM work_orders WHERE id = $1',
+      [share.workOrderId],
+    );
+    const [{ id: cityId }] = await env.sql<{ id: string }>(
+      "SELECT conference_id AS id FROM users WHERE username = 'city-office'",
+    );
+    expect(governs).toBe(cityId);
+
+    const unit = await env.as('360102-scjg', 'Donghu#Sc2026', true);
+    const task = (await unit.get(`/api/tasks/${share.taskId}`)).json();
+    expect(
+      (await unit.post(`/api/tasks/${share.taskId}/accept`, { version: task.version })).statusCode,
+    ).toBe(200);
+    const { dueAt } = await taskInstants(env, share.taskId);
+    const allowance = (await unit.get(`/api/tasks/${share.taskId}/extension-allowance`)).json();
+    // one workday on the city's policy, where the district's own allows ten
+    const spread = Date.parse(allowance.latestDueAt) - dueAt.getTime();
+    expect(spread).toBeGreaterThan(0);
+    expect(spread).toBeLessThanOrEqual(5 * 86_400_000);
+    const tooLate = await unit.post(`/api/tasks/${share.taskId}/extension-requests`, {
+      requestedDueAt: new Date(dueAt.getTime() + 7 * 86_400_000).toISOString(),
+      reason: '涉及窝点较多，需延期清查',
+    });
+    expect(tooLate.statusCode, tooLate.body).toBe(422);
+    expect(tooLate.json().errors).toEqual([
+      { field: 'body.requestedDueAt', message: '超过延期上限' },
+    ]);
+    const within = await unit.post(`/api/tasks/${share.taskId}/extension-requests`, {
+      requestedDueAt: allowance.latestDueAt,
+      reason: '涉及窝点较多，需延期清查',
+    });
+    expect(within.statusCode, within.body).toBe(201);
+
+    // the district's own split order keeps the district's policy
+    const split = await district.post(`/api/conferences/work-orders/${share.workOrderId}/split`, {
+      title: '东湖区清查窝点',
+      body: 'x',
+      assignments: [{ unitId: await unitOf(a.conference.id, 'ga'), role: 'lead' }],
+      dueInWorkdays: 1,
+    });
+    expect(split.statusCode, split.body).toBe(201);
+    const [{ splitGoverns }] = await env.sql<{ splitGoverns: string | null }>(
+      'SELECT policy_conference_id AS "splitGoverns" FROM work_orders WHERE id = $1',
+      [split.json().id],
+    );
+    expect(splitGoverns).toBeNull();
+  });
+});
