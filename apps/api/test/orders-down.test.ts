@@ -136,6 +136,11 @@ describe('a district splits its share of a city order', () => {
     );
     expect(row).toEqual({ parent: share.workOrderId, conference: a.conference.id });
 
+    // the share is marked as from above (the page offers to split it); the split is not
+    expect((await aOffice.get(`/api/work-orders/${share.workOrderId}`)).json().fromAbove).toBe(
+      true,
+    );
+    expect((await aOffice.get(`/api/work-orders/${split.id}`)).json().fromAbove).toBe(false);
     const task = (await aOffice.get(`/api/tasks/${share.taskId}`)).json();
     expect(task.events.at(-1)).toMatchObject({
       action: 'split',
