@@ -4,6 +4,7 @@ import {
   issueOrderDown,
   listOrdersDown,
   listSubConferences,
+  splitOrderDown,
   TREE_BUILDERS,
   TREE_READERS,
 } from '@lianxi/core';
@@ -12,11 +13,13 @@ import {
   CreateSubConferenceInput,
   IdParams,
   IssueOrderDownInput,
+  IssueWorkOrderInput,
   OrderDownItem,
   OrderDownListQuery,
   OrderDownProgress,
   ROSTER_EDITORS,
   SubConferenceTree,
+  WorkOrder,
 } from '@lianxi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -82,6 +85,28 @@ export async function conferenceRoutes(base: FastifyInstance) {
     },
     async (request, reply) =>
       reply.status(201).send(await issueOrderDown(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/api/conferences/work-orders/:id/split',
+    {
+      config: { access: ROSTER_EDITORS },
+      schema: {
+        tags,
+        operationId: 'splitOrderDown',
+        summary: '分解上级交办单',
+        description:
+          '下级打传办把收到的上级交办单分解为本级的交办单，交给本级成员单位办理（必须且只能有一个主办单位）：' +
+          '本级文号，按本级的督办规则和工作日历计算期限，注明所分解的上级交办单；办理期限不得晚于上级交办任务的期限，晚于时答 422。' +
+          '只有持有该上级交办单的联席会议的打传办或管理员可以分解，其他会议的交办单或并非上级交办的交办单答 404。' +
+          '上级交办任务的办理记录写明分解出的交办单，本级审计链记录分解；上级查看办理进度时一并看到分解出的任务。',
+        params: IdParams,
+        body: IssueWorkOrderInput,
+        response: { 201: WorkOrder },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await splitOrderDown(request.ctx, request.params.id, request.body)),
   );
 
   app.get(

@@ -2,10 +2,12 @@ import type {
   CreatedSubConference,
   CreateSubConferenceInput,
   IssueOrderDownInput,
+  IssueWorkOrderInput,
   OrderDownItem,
   OrderDownProgress,
   SubConference,
   SubConferenceTree,
+  WorkOrder,
 } from '@lianxi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { get, post } from './client';
@@ -64,3 +66,7 @@ export const useOrderDownProgress = (id: string | undefined) =>
 /** 向下级交办. */
 export const issueOrderDown = (input: IssueOrderDownInput) =>
   post<OrderDownProgress>('/api/conferences/work-orders', input);
+
+/** 分解交办: the office below splits the share it received into its own order to its units. */
+export const splitOrderDown = (shareId: string, input: IssueWorkOrderInput) =>
+  post<WorkOrder>(`/api/conferences/work-orders/${shareId}/split`, input);

@@ -61,7 +61,11 @@ export const STATUS_COLOURS: Record<TaskStatus, string> = {
 };
 
 /** Event verbs as the timeline shows them; `issue` is not a TaskAction but is recorded. */
-export const EVENT_LABELS: Record<string, string> = { issue: '下发', ...TASK_ACTION_LABELS };
+export const EVENT_LABELS: Record<string, string> = {
+  issue: '下发',
+  split: '分解交办',
+  ...TASK_ACTION_LABELS,
+};
 
 const wallClock = new Intl.DateTimeFormat('sv-SE', {
   timeZone: TIME_ZONE,

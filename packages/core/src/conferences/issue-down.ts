@@ -99,6 +99,7 @@ export async function issueOrderDown(
           issuedAt: now,
           dueAt,
           parentOrderId: order.id,
+          policyConferenceId: ctx.conferenceId,
         })
         .returning({ id: workOrders.id });
       const task = await createTask(there, env, {

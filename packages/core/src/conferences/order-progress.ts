@@ -1,5 +1,5 @@
 import { conferences, jurisdictions, tasks, units, workOrders } from '@lianxi/db';
-import { notFound, type OrderDownProgress } from '@lianxi/domain';
+import { notFound, type OrderBelow, type OrderDownProgress } from '@lianxi/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/append.js';
 import { type Ctx, requireRole } from '../context.js';
@@ -8,6 +8,7 @@ import { TREE_READERS } from './access.js';
 
 interface BelowRow extends Record<string, unknown> {
   depth: number;
+  kind: OrderBelow['kind'];
   parent_id: string;
   conference_id: string;
   conference_name: string;
@@ -15,9 +16,10 @@ interface BelowRow extends Record<string, unknown> {
   work_order_id: string;
   serial: string;
   task_id: string;
+  role: OrderBelow['role'];
   unit_id: string;
   unit_name: string;
-  status: OrderDownProgress['below'][number]['status'];
+  status: OrderBelow['status'];
   sign_due_at: Date | string | null;
   due_at: Date | string;
   escalation_level: number;
@@ -28,7 +30,9 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 /**
  * One of the caller's orders and every share of it below, however deep, with each share's
- * task and clocks. The walk starts at the caller's own order, so only what it issued is read.
+ * task and clocks, and the tasks of the orders each conference below split its share into
+ * (at that conference's depth), in one recursive statement. The walk starts at the caller's
+ * own order, so only what it issued is read.
  */
 export async function orderDownProgressOf(ctx: Ctx, id: string): Promise<OrderDownProgress> {
   const [order] = await ctx.db
@@ -38,16 +42,21 @@ export async function orderDownProgressOf(ctx: Ctx, id: string): Promise<OrderDo
   if (!order) throw notFound('交办单');
   const { rows } = await ctx.db.execute<BelowRow>(sql`
     WITH RECURSIVE below AS (
-      SELECT w.id, w.parent_order_id, 1 AS depth
+      SELECT w.id, w.parent_order_id, w.conference_id, 1 AS depth, 'share' AS kind, 1 AS steps
         FROM ${workOrders} w WHERE w.parent_order_id = ${id}
       UNION ALL
-      SELECT w.id, w.parent_order_id, b.depth + 1
+      -- an order of the same conference as the one it carries out is that conference's split
+      SELECT w.id, w.parent_order_id, w.conference_id,
+             b.depth + CASE WHEN w.conference_id = b.conference_id THEN 0 ELSE 1 END,
+             CASE WHEN w.conference_id = b.conference_id THEN 'split' ELSE 'share' END,
+             b.steps + 1
         FROM ${workOrders} w JOIN below b ON w.parent_order_id = b.id
-       WHERE b.depth < 8
+       WHERE b.steps < 16
     )
-    SELECT b.depth, b.parent_order_id AS parent_id, c.id AS conference_id,
+    SELECT b.depth, b.kind, b.parent_order_id AS parent_id, c.id AS conference_id,
            c.name AS conference_name, j.name AS jurisdiction_name,
-           w.id AS work_order_id, w.serial, t.id AS task_id, u.id AS unit_id, u.name AS unit_name,
+           w.id AS work_order_id, w.serial, t.id AS task_id, t.role,
+           u.id AS unit_id, u.name AS unit_name,
            t.status, t.sign_due_at, t.due_at, t.escalation_level, t.red_flag
       FROM below b
       JOIN ${workOrders} w ON w.id = b.id
@@ -55,7 +64,7 @@ export async function orderDownProgressOf(ctx: Ctx, id: string): Promise<OrderDo
       JOIN ${jurisdictions} j ON j.id = c.jurisdiction_id
       JOIN ${tasks} t ON t.work_order_id = w.id AND t.conference_id = w.conference_id
       JOIN ${units} u ON u.id = t.unit_id
-     ORDER BY b.depth, j.code, t.created_at`);
+     ORDER BY b.depth, j.code, b.kind, w.issued_at, w.id, t.role, t.created_at`);
   return {
     id: order.id,
     serial: order.serial,
@@ -65,6 +74,7 @@ export async function orderDownProgressOf(ctx: Ctx, id: string): Promise<OrderDo
     dueAt: order.dueAt.toISOString(),
     below: rows.map((r) => ({
       depth: r.depth,
+      kind: r.kind,
       parentWorkOrderId: r.parent_id,
       conferenceId: r.conference_id,
       conferenceName: r.conference_name,
@@ -72,6 +82,7 @@ export async function orderDownProgressOf(ctx: Ctx, id: string): Promise<OrderDo
       workOrderId: r.work_order_id,
       serial: r.serial,
       taskId: r.task_id,
+      role: r.role,
       unitId: r.unit_id,
       unitName: r.unit_name,
       status: r.status,

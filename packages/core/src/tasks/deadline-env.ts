@@ -1,5 +1,13 @@
 import type { CalendarDay, Policy, WorkdayCalendar } from '@lianxi/domain';
-import { columnsOf, conferences, fixedStatement, policies, rowsOf, runFixed } from '@lianxi/db';
+import {
+  columnsOf,
+  conferences,
+  fixedStatement,
+  policies,
+  rowsOf,
+  runFixed,
+  workOrders,
+} from '@lianxi/db';
 import { sql } from 'drizzle-orm';
 import { calendarColumns, calendarOf, calendarSpan } from '../calendar/load.js';
 import type { Ctx } from '../context.js';
@@ -15,6 +23,7 @@ export interface DeadlineEnv {
 }
 
 const conferenceId = sql.placeholder('conferenceId');
+const workOrderId = sql.placeholder('workOrderId');
 const calendar = calendarColumns(sql.placeholder('from'), sql.placeholder('to'));
 const directory = directoryColumns(conferenceId);
 
@@ -23,12 +32,15 @@ function envStatement(withDirectory: boolean) {
     ? sql`, ${directory.directoryUnits} AS directory_units,
             ${directory.directoryUsers} AS directory_users`
     : sql``;
-  return fixedStatement<'conferenceId' | 'from' | 'to'>(
+  return fixedStatement<'conferenceId' | 'workOrderId' | 'from' | 'to'>(
     withDirectory ? 'deadline_env_directory' : 'deadline_env',
     sql`SELECT ${columnsOf(conferences, 'c')}, p.policy AS policy, ${calendar.years} AS years, ${calendar.days} AS days
                ${extra}
           FROM ${conferences} c LEFT JOIN ${policies} p ON p.conference_id = c.id
-         WHERE c.id = ${conferenceId}`,
+         WHERE c.id = COALESCE(
+                 (SELECT w.policy_conference_id FROM ${workOrders} w
+                   WHERE w.id = ${workOrderId}::uuid AND w.conference_id = ${conferenceId}::uuid),
+                 ${conferenceId}::uuid)`,
   );
 }
 const envAlone = envStatement(false);
@@ -38,14 +50,20 @@ const envWithDirectory = envStatement(true);
  * The conference, its policy and the calendar around `around`, in one statement. With
  * `withDirectory`, the same statement reads the conference's units and active users and
  * remembers them for the rest of the transaction (`conferenceUnits`, `activeUsers`).
+ *
+ * With `workOrderId` (a task's order), the conference whose policy governs that order: a
+ * share from above keeps the issuing conference's policy, calendar and zone every time its
+ * tasks are counted again (extensions, rulings, the office's limits, a new calendar year),
+ * as when it was first planned; any other order, the caller's own.
  */
 export async function loadDeadlineEnv(
   ctx: Ctx,
   around: Date,
-  opts: { withDirectory?: boolean } = {},
+  opts: { withDirectory?: boolean; workOrderId?: string } = {},
 ): Promise<DeadlineEnv> {
   const [row] = await runFixed(ctx.db, opts.withDirectory ? envWithDirectory : envAlone, {
     conferenceId: ctx.conferenceId,
+    workOrderId: opts.workOrderId ?? null,
     ...calendarSpan(around),
   });
   if (!row) throw new Error(`conference ${ctx.conferenceId} missing`);

@@ -56,7 +56,7 @@ export async function decideExtension(
             '申请的新期限已过，不能再批准，请驳回后由承办单位重新申请',
           );
         }
-        const env = await loadDeadlineEnv(inner, now);
+        const env = await loadDeadlineEnv(inner, now, { workOrderId: row.workOrderId });
         const plan = planAroundDue(env.cal, env.timeZone, env.policy, request.requestedDueAt);
         return {
           dueAt: plan.dueAt,

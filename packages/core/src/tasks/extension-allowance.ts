@@ -11,7 +11,7 @@ export const extensionLimit = (env: DeadlineEnv, originalDueAt: Date): Date =>
 export async function extensionAllowance(ctx: Ctx, taskId: string): Promise<ExtensionAllowance> {
   const row = await findTask(ctx, taskId);
   const now = ctx.clock.now();
-  const env = await loadDeadlineEnv(ctx, now);
+  const env = await loadDeadlineEnv(ctx, now, { workOrderId: row.workOrderId });
   const limit = extensionLimit(env, row.originalDueAt);
   return {
     currentDueAt: row.dueAt.toISOString(),

@@ -24,10 +24,11 @@ export const OFFICE_CLEAR = {
  */
 export async function pauseForOffice(
   ctx: Ctx,
+  row: TaskRow,
   now: Date,
   limit: 'rulingWithin' | 'reviewWithin',
 ): Promise<Partial<TaskRow>> {
-  const env = await loadDeadlineEnv(ctx, now);
+  const env = await loadDeadlineEnv(ctx, now, { workOrderId: row.workOrderId });
   const officeDueAt = shift(env.cal, env.timeZone, now, env.policy[limit]).at;
   const [, officeLevel2At, officeLevel3At] = planOfficeLadder(
     env.cal,
@@ -99,7 +100,7 @@ export const moveClockByWaits = (
 export async function resumeClock(ctx: Ctx, row: TaskRow, now: Date): Promise<Partial<TaskRow>> {
   let moved: Partial<TaskRow> = {};
   if (row.pausedAt) {
-    const env = await loadDeadlineEnv(ctx, now);
+    const env = await loadDeadlineEnv(ctx, now, { workOrderId: row.workOrderId });
     const wait = { from: row.pausedAt, to: now };
     moved = moveClockBy(env, row, resumeShift(env.cal, env.timeZone, wait));
   }

@@ -42,7 +42,7 @@ async function recountOne(base: BaseCtx, taskId: string): Promise<boolean> {
     if (!row || !OPEN_STATUSES.includes(row.status)) return false;
     const ctx: Ctx = { ...tx, actor: systemActor, conferenceId: row.conferenceId };
     const start = row.dueBasis.kind === 'duration' ? new Date(row.dueBasis.from) : row.issuedAt;
-    const env = await loadDeadlineEnv(ctx, start);
+    const env = await loadDeadlineEnv(ctx, start, { workOrderId: row.workOrderId });
     const plan = planIssue(env.cal, env.timeZone, env.policy, start, dueRuleOf(row.dueBasis));
     const planned: TaskRow = {
       ...row,

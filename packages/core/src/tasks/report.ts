@@ -10,7 +10,7 @@ export const reportTask = (ctx: Ctx, taskId: string, input: ReportInput) =>
     action: 'report',
     expectedVersion: input.version,
     note: input.summary,
-    change: (_row, tx, now) => pauseForOffice(tx, now, 'reviewWithin'),
+    change: (row, tx, now) => pauseForOffice(tx, row, now, 'reviewWithin'),
     after: async (task, _before, tx) => {
       await notify(tx, {
         roles: ['office'],

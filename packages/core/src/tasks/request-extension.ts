@@ -37,7 +37,7 @@ export async function requestExtension(
           errors: [{ field: 'body.requestedDueAt', message: '必须晚于当前期限' }],
         });
       }
-      const env = await loadDeadlineEnv(tx, now);
+      const env = await loadDeadlineEnv(tx, now, { workOrderId: row.workOrderId });
       const limit = extensionLimit(env, row.originalDueAt);
       if (requestedDueAt > limit) {
         throw new AppError(

@@ -31,7 +31,10 @@ export const returnTask = (ctx: Ctx, taskId: string, input: ReturnTaskInput) =>
           '已超过退回时限，请继续办理；确非本单位职责的，请报打传办审定',
         );
       }
-      return { statusBeforeReturn: row.status, ...(await pauseForOffice(tx, now, 'rulingWithin')) };
+      return {
+        statusBeforeReturn: row.status,
+        ...(await pauseForOffice(tx, row, now, 'rulingWithin')),
+      };
     },
     after: async (task, _before, tx) => {
       await notify(tx, {

@@ -63,7 +63,7 @@ export async function ruleOnReturn(ctx: Ctx, taskId: string, input: RulingInput)
     },
     after: async (_task, before, tx) => {
       const now = ctx.clock.now();
-      const env = await loadDeadlineEnv(tx, now);
+      const env = await loadDeadlineEnv(tx, now, { workOrderId: before.workOrderId });
       // The new unit keeps a fixed due time only while it still lies ahead; otherwise it
       // gets the policy's full limit from now rather than a task that is born overdue.
       const kept = dueRuleOf(before.dueBasis);

@@ -1,5 +1,6 @@
 import {
   AppError,
+  chineseDateTime,
   type IssueWorkOrderInput,
   localDate,
   planIssue,
@@ -35,9 +36,20 @@ const insertOrder = fixedInsert(
     issuedAt: workOrders.issuedAt,
     dueAt: workOrders.dueAt,
     resolutionId: workOrders.resolutionId,
+    parentOrderId: workOrders.parentOrderId,
   },
   sql`RETURNING ${columnsOf(workOrders)}`,
 );
+
+/**
+ * Where an order comes from: the meeting's resolution it carries out, or the order it splits
+ * (a share from above, `parentOrderId`), which it may not outlast (`dueBy`).
+ */
+export interface IssueOrigin {
+  resolutionId?: string;
+  parentOrderId?: string;
+  dueBy?: Date;
+}
 
 /**
  * 交办: the office issues a work order; each assigned unit gets a task with its own clocks.
@@ -47,7 +59,7 @@ const insertOrder = fixedInsert(
 export async function issueWorkOrder(
   ctx: Ctx,
   input: IssueWorkOrderInput,
-  origin: { resolutionId?: string } = {},
+  origin: IssueOrigin = {},
 ): Promise<WorkOrder> {
   requireRole(ctx, ['office', 'admin']);
   return withTransaction(ctx, async (tx) => {
@@ -65,6 +77,14 @@ export async function issueWorkOrder(
     const due = dueRule(input, env, now);
     // every task of the order runs to the same due rule: the order is due when they are
     const { dueAt } = planIssue(env.cal, env.timeZone, env.policy, now, due);
+    if (origin.dueBy && dueAt > origin.dueBy) {
+      const field = input.dueInWorkdays !== undefined ? 'dueInWorkdays' : 'dueAt';
+      throw new AppError(
+        'rule_violation',
+        `办理期限不能晚于上级交办的期限 ${chineseDateTime(origin.dueBy, env.timeZone)}`,
+        { errors: [{ field: `body.${field}`, message: '晚于上级交办的期限' }] },
+      );
+    }
     const serial = await nextSerial(tx, env.conference, 'work_order', now);
     const [order] = rowsOf(
       workOrders,
@@ -79,6 +99,7 @@ export async function issueWorkOrder(
           issuedAt: now,
           dueAt,
           resolutionId: origin.resolutionId ?? null,
+          parentOrderId: origin.parentOrderId ?? null,
         },
       ]),
     );
@@ -101,6 +122,7 @@ export async function issueWorkOrder(
         title: input.title,
         priority: input.priority,
         resolutionId: origin.resolutionId ?? null,
+        ...(origin.parentOrderId ? { parentOrderId: origin.parentOrderId } : {}),
         tasks: created.map((t) => ({ id: t.id, unitId: t.unitId, role: t.role })),
       },
     });

@@ -39,6 +39,7 @@ export const workOrderOf = (
 ): WorkOrder => ({
   ...listItem(order),
   body: order.body,
+  fromAbove: order.policyConferenceId !== null,
   tasks: rows.map((t) => toSummary(t, order)),
 });
 

@@ -73,6 +73,11 @@ export const workOrders = pgTable(
     resolutionId: uuid('resolution_id').references(() => resolutions.id),
     /** The higher conference's order this one carries out (a city's order to a district). */
     parentOrderId: uuid('parent_order_id').references((): AnyPgColumn => workOrders.id),
+    /**
+     * Whose policy and calendar count its tasks' clocks when the order is a share from above
+     * (the issuing conference); null for an order of the conference's own, on its own policy.
+     */
+    policyConferenceId: uuid('policy_conference_id').references(() => conferences.id),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'routing_rule.updated': '修改分流规则',
   'routing_rule.deleted': '删除分流规则',
   'work_order.issued': '下发交办单',
+  'work_order.split_down': '分解上级交办单',
   ...Object.fromEntries(
     Object.entries(TASK_ACTION_LABELS).map(([action, label]) => [`task.${action}`, label]),
   ),

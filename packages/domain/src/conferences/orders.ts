@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Text } from '../common/schemas.js';
-import { Priority, TaskStatus } from '../tasks/index.js';
+import { AssignmentRole, Priority, TaskStatus } from '../tasks/index.js';
 
 /**
  * 向下级交办: a higher office's work order to the offices of conferences directly below. Each
@@ -30,10 +30,16 @@ export const IssueOrderDownInput = z
   });
 export type IssueOrderDownInput = z.infer<typeof IssueOrderDownInput>;
 
-/** One conference's share of an order from above: its order, the office's task and its clocks. */
+/**
+ * One task below an order from above: a conference's share (its order, the office's task and
+ * its clocks), or a task of the order that conference split its share into for its units.
+ */
 export const OrderBelow = z.object({
   /** 1 for a conference directly below the issuer, 2 for one below that, … */
   depth: z.number().int(),
+  /** `share`: the conference's own copy; `split`: its order to its units, under the share. */
+  kind: z.enum(['share', 'split']),
+  /** The order this one carries out: the issuer's or a share above (a split: its share). */
   parentWorkOrderId: Id,
   conferenceId: Id,
   conferenceName: z.string(),
@@ -41,6 +47,7 @@ export const OrderBelow = z.object({
   workOrderId: Id,
   serial: z.string(),
   taskId: Id,
+  role: AssignmentRole,
   unitId: Id,
   unitName: z.string(),
   status: TaskStatus,

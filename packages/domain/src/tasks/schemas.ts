@@ -96,11 +96,13 @@ export const WorkOrder = z.object({
   dueAt: Instant,
   /** The meeting resolution this order carries out. */
   resolutionId: Id.nullable(),
+  /** A share of a higher conference's order (向下级交办), which its office may split. */
+  fromAbove: z.boolean(),
   tasks: z.array(TaskSummary),
 });
 export type WorkOrder = z.infer<typeof WorkOrder>;
 
-export const WorkOrderListItem = WorkOrder.omit({ tasks: true, body: true });
+export const WorkOrderListItem = WorkOrder.omit({ tasks: true, body: true, fromAbove: true });
 export type WorkOrderListItem = z.infer<typeof WorkOrderListItem>;
 
 /** 交办单: a unit filter finds the orders that unit has a task in. */

@@ -1,13 +1,16 @@
 import type { OrderBelow } from '@lianxi/domain';
-import { Card, Descriptions, Space, Table, Typography } from 'antd';
+import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { QueryState } from '../../components/QueryState';
 import { EscalationTag, StatusTag } from '../../components/tags';
-import { formatTime, PRIORITY_LABELS } from '../../lib/format';
+import { ASSIGNMENT_LABELS, formatTime, PRIORITY_LABELS } from '../../lib/format';
 import { useOrderDownProgress } from '../../api/conferences';
 
-/** 下级办理进度: one order issued down, and how each conference below is doing with it. */
+/**
+ * 下级办理进度: one order issued down, and how each conference below is doing with it: each
+ * share, then the tasks of the orders that conference split it into for its units.
+ */
 export default function OrderProgressPage() {
   const { id } = useParams();
   const query = useOrderDownProgress(id);
@@ -53,12 +56,31 @@ export default function OrderProgressPage() {
                   title: '下级联席会议',
                   key: 'conference',
                   className: 'lx-wrap',
-                  render: (_, r) => (
-                    <span style={{ paddingLeft: (r.depth - 1) * 16 }}>{r.conferenceName}</span>
-                  ),
+                  // a district's split tasks sit right under its share, one step in
+                  render: (_, r) =>
+                    r.kind === 'split' ? (
+                      <Typography.Text
+                        type="secondary"
+                        style={{ paddingLeft: (r.depth - 1) * 16 + 16 }}
+                      >
+                        └ 分解交办
+                      </Typography.Text>
+                    ) : (
+                      <span style={{ paddingLeft: (r.depth - 1) * 16 }}>{r.conferenceName}</span>
+                    ),
                 },
                 { title: '下级文号', dataIndex: 'serial', key: 'serial', width: 170 },
-                { title: '承办单位', dataIndex: 'unitName', key: 'unitName', width: 150 },
+                {
+                  title: '承办单位',
+                  key: 'unitName',
+                  width: 180,
+                  render: (_, r) => (
+                    <Space size={4}>
+                      {r.unitName}
+                      {r.kind === 'split' && <Tag>{ASSIGNMENT_LABELS[r.role]}</Tag>}
+                    </Space>
+                  ),
+                },
                 {
                   title: '状态',
                   key: 'status',

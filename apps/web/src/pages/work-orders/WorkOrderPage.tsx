@@ -1,17 +1,22 @@
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useReadNoticesAbout } from '../../api/notifications';
 import { useWorkOrder } from '../../api/work-orders';
+import { isOffice, useMe } from '../../auth';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { OrderAttachmentsCard } from '../../components/OrderAttachments';
 import { QueryState } from '../../components/QueryState';
 import { TaskTable } from '../../components/TaskTable';
 import { formatTime, ORDER_STATUS_LABELS, PRIORITY_LABELS } from '../../lib/format';
+import { SplitOrderModal } from './SplitOrderModal';
 
 export default function WorkOrderPage() {
   const { id } = useParams();
   const query = useWorkOrder(id);
   useReadNoticesAbout('work_order', query.data?.id);
+  const me = useMe();
+  const [splitting, setSplitting] = useState(false);
   return (
     <QueryState {...query} notFoundTitle="交办单不存在或无权访问">
       {(order) => (
@@ -29,7 +34,16 @@ export default function WorkOrderPage() {
                 {order.title}
               </Space>
             }
-            extra={<Tag>{ORDER_STATUS_LABELS[order.status]}</Tag>}
+            extra={
+              <Space>
+                {order.fromAbove && order.status === 'open' && isOffice(me.role) && (
+                  <Button type="primary" onClick={() => setSplitting(true)}>
+                    分解交办
+                  </Button>
+                )}
+                <Tag>{ORDER_STATUS_LABELS[order.status]}</Tag>
+              </Space>
+            }
           >
             <Descriptions
               size="small"
@@ -47,6 +61,7 @@ export default function WorkOrderPage() {
           <Card title="承办任务" size="small">
             <TaskTable tasks={order.tasks} testId="order-tasks" />
           </Card>
+          {splitting && <SplitOrderModal share={order} onClose={() => setSplitting(false)} />}
         </Space>
       )}
     </QueryState>

@@ -1,0 +1,2 @@
+ALTER TABLE "work_orders" ADD COLUMN "policy_conference_id" uuid;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_policy_conference_id_conferences_id_fk" FOREIGN KEY ("policy_conference_id") REFERENCES "public"."conferences"("id") ON DELETE no action ON UPDATE no action;
