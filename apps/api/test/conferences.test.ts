@@ -1,7 +1,8 @@
-import { hashPassword, processDueClocks, silentLog } from '@lianxi/core';
+import { processDueClocks, silentLog } from '@lianxi/core';
 import { DEFAULT_POLICY } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskInstants } from '../../../test/support/deadlines.js';
+import { openBelow, openCity } from '../../../test/support/conference-tree.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 // a Monday morning in Beijing: every deadline below counts from here
@@ -240,35 +241,14 @@ describe('two districts under one city', () => {
   let downOrder: { id: string; below: { conferenceId: string; taskId: string }[] };
 
   beforeAll(async () => {
-    // the city's conference is opened by hand, as a province would open it
-    const hash = await hashPassword(CITY_ADMIN_PASSWORD);
-    await env.sql(
-      `WITH c AS (INSERT INTO conferences (jurisdiction_id, name, serial_prefix)
-                  SELECT id, '某市打击传销联席会议', '市打传交' FROM jurisdictions WHERE code = '360100'
-                  RETURNING id)
-       INSERT INTO users (conference_id, username, display_name, role, password_hash, must_change_password)
-       SELECT id, u.username, u.display_name, u.role::user_role, $1, false
-         FROM c, (VALUES ('city-admin', '市系统管理员', 'admin'),
-                         ('city-office', '市打传办值班员', 'office'),
-                         ('city-supervisor', '市督查专员', 'supervisor')) AS u(username, display_name, role)`,
-      [hash],
-    );
+    await openCity(env, CITY_ADMIN_PASSWORD, [
+      ['city-admin', '市系统管理员', 'admin'],
+      ['city-office', '市打传办值班员', 'office'],
+      ['city-supervisor', '市督查专员', 'supervisor'],
+    ]);
     city = await env.as('city-admin', CITY_ADMIN_PASSWORD);
-    const district = (code: string, name: string) =>
-      city.post('/api/conferences', {
-        jurisdiction: { code, name },
-        name: `${name}打击传销联席会议`,
-        serialPrefix: `${name.slice(0, 2)}打传交`,
-        template: true,
-        admin: { username: `${code}-admin` },
-        office: { username: `${code}-office` },
-      });
-    const resA = await district('360102', '东湖区');
-    const resB = await district('360103', '西湖区');
-    expect(resA.statusCode, resA.body).toBe(201);
-    expect(resB.statusCode, resB.body).toBe(201);
-    a = resA.json();
-    b = resB.json();
+    a = await openBelow<Created>(city, '360102', '东湖区');
+    b = await openBelow<Created>(city, '360103', '西湖区');
   });
 
   it('the city opens districts; its tree holds both, a district’s tree neither', async () => {

@@ -1,36 +1,15 @@
 import { hashPassword } from '@lianxi/core';
+import { addFigures, type Figures, zeroFigures } from '@lianxi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBelow, openCity, passwordOf } from '../../../test/support/conference-tree.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 // a Monday morning in Beijing, early in March: January and February are filed and approved
 const NOW = '2026-03-02T01:00:00Z';
 const PASSWORD = 'City#Figures2026';
 
-const ZERO = {
-  operations: 0,
-  staffDeployed: 0,
-  premisesChecked: 0,
-  densRaided: 0,
-  peopleRescued: 0,
-  peopleRepatriated: 0,
-  casesReferredToPolice: 0,
-  criminalCasesOpened: 0,
-  criminalDetentions: 0,
-  arrests: 0,
-  prosecutions: 0,
-  adminCases: 0,
-  adminDetentions: 0,
-  finesYuan: 0,
-  publicityEvents: 0,
-  policeAlerts: 0,
-  pyramidFreeCommunities: 0,
-};
-type Figures = typeof ZERO;
-const figures = (f: Partial<Figures>): Figures => ({ ...ZERO, ...f });
-const add = (...all: Figures[]) =>
-  Object.fromEntries(
-    Object.keys(ZERO).map((k) => [k, all.reduce((n, f) => n + f[k as keyof Figures], 0)]),
-  ) as Figures;
+const figures = (f: Partial<Figures>): Figures => ({ ...zeroFigures(), ...f });
+const add = (...all: Figures[]) => all.reduce(addFigures, zeroFigures());
 
 // what each place's units file; only approved reports count
 const CITY_JAN = figures({ operations: 2, densRaided: 1, policeAlerts: 3 });
@@ -50,7 +29,6 @@ interface Created {
   conference: { id: string; name: string };
   accounts: { username: string; role: string; password: string }[];
 }
-const passwordOf = (c: Created, role: string) => c.accounts.find((a) => a.role === role)!.password;
 
 let env: TestEnv;
 let cityOffice: Caller;
@@ -81,35 +59,21 @@ async function fileMonth(unit: Caller, office: Caller, month: string, f: Figures
 
 beforeAll(async () => {
   env = await createTestEnv({}, { now: NOW });
-  // the city's conference is opened by hand, as a province would open it, with one unit
-  const hash = await hashPassword(PASSWORD);
-  const [city] = await env.sql<{ id: string }>(
-    `WITH c AS (INSERT INTO conferences (jurisdiction_id, name, serial_prefix)
-                SELECT id, '某市打击传销联席会议', '市打传交' FROM jurisdictions WHERE code = '360100'
-                RETURNING id),
-          u AS (INSERT INTO users (conference_id, username, display_name, role, password_hash, must_change_password)
-                SELECT id, x.username, x.display_name, x.role::user_role, $1, false
-                  FROM c, (VALUES ('fig-city-admin', '市系统管理员', 'admin'),
-                                  ('fig-city-office', '市打传办值班员', 'office'),
-                                  ('fig-city-leader', '市领导', 'leader')) AS x(username, display_name, role))
-     INSERT INTO units (conference_id, code, name) SELECT id, 'ga', '市公安局' FROM c RETURNING conference_id AS id`,
-    [hash],
+  // the city's conference, with one unit of its own
+  cityId = await openCity(
+    env,
+    PASSWORD,
+    [
+      ['fig-city-admin', '市系统管理员', 'admin'],
+      ['fig-city-office', '市打传办值班员', 'office'],
+      ['fig-city-leader', '市领导', 'leader'],
+    ],
+    { code: 'ga', name: '市公安局' },
   );
-  cityId = city.id;
   const cityAdmin = await env.as('fig-city-admin', PASSWORD);
   cityOffice = await env.as('fig-city-office', PASSWORD);
-  const open = async (caller: Caller, code: string, name: string) => {
-    const res = await caller.post('/api/conferences', {
-      jurisdiction: { code, name },
-      name: `${name}打击传销联席会议`,
-      serialPrefix: `${name.slice(0, 2)}打传交`,
-      template: true,
-      admin: { username: `fig-${code}-admin` },
-      office: { username: `fig-${code}-office` },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as Created;
-  };
+  const open = (caller: Caller, code: string, name: string) =>
+    openBelow<Created>(caller, code, name, 'fig-');
   east = await open(cityAdmin, '360102', '东湖区');
   west = await open(cityAdmin, '360103', '西湖区');
   // a street below 东湖区: its figures count in 东湖区's and in the city's, once each

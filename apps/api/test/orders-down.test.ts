@@ -1,6 +1,7 @@
-import { hashPassword, processDueClocks, silentLog } from '@lianxi/core';
+import { processDueClocks, silentLog } from '@lianxi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskInstants } from '../../../test/support/deadlines.js';
+import { openBelow, openCity, passwordOf } from '../../../test/support/conference-tree.js';
 import { type Caller, createTestEnv, type TestEnv } from '../../../test/support/harness.js';
 
 // a Monday morning in Beijing: every deadline below counts from here
@@ -20,9 +21,6 @@ let b: Created;
 let aOffice: Caller;
 let bOffice: Caller;
 
-const passwordOf = (created: Created, role: string) =>
-  created.accounts.find((x) => x.role === role)!.password;
-
 const unitOf = async (conferenceId: string, code: string) => {
   const [row] = await env.sql<{ id: string }>(
     'SELECT id FROM units WHERE conference_id = $1 AND code = $2',
@@ -33,34 +31,14 @@ const unitOf = async (conferenceId: string, code: string) => {
 
 beforeAll(async () => {
   env = await createTestEnv({}, { now: NOW });
-  // the city's conference is opened by hand, as a province would open it
-  const hash = await hashPassword(CITY_PASSWORD);
-  await env.sql(
-    `WITH c AS (INSERT INTO conferences (jurisdiction_id, name, serial_prefix)
-                SELECT id, '某市打击传销联席会议', '市打传交' FROM jurisdictions WHERE code = '360100'
-                RETURNING id)
-     INSERT INTO users (conference_id, username, display_name, role, password_hash, must_change_password)
-     SELECT id, u.username, u.display_name, u.role::user_role, $1, false
-       FROM c, (VALUES ('city-admin', '市系统管理员', 'admin'),
-                       ('city-office', '市打传办值班员', 'office')) AS u(username, display_name, role)`,
-    [hash],
-  );
+  await openCity(env, CITY_PASSWORD, [
+    ['city-admin', '市系统管理员', 'admin'],
+    ['city-office', '市打传办值班员', 'office'],
+  ]);
   city = await env.as('city-admin', CITY_PASSWORD);
   cityOffice = await env.as('city-office', CITY_PASSWORD);
-  const district = async (code: string, name: string) => {
-    const res = await city.post('/api/conferences', {
-      jurisdiction: { code, name },
-      name: `${name}打击传销联席会议`,
-      serialPrefix: `${name.slice(0, 2)}打传交`,
-      template: true,
-      admin: { username: `${code}-admin` },
-      office: { username: `${code}-office` },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as Created;
-  };
-  a = await district('360102', '东湖区');
-  b = await district('360103', '西湖区');
+  a = await openBelow<Created>(city, '360102', '东湖区');
+  b = await openBelow<Created>(city, '360103', '西湖区');
   aOffice = await env.as('360102-office', passwordOf(a, 'office'));
   bOffice = await env.as('360103-office', passwordOf(b, 'office'));
 });
