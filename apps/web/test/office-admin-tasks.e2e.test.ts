@@ -10,6 +10,7 @@ import {
   openSession,
   screenshot,
   openStage,
+  openedDialog,
 } from './support/e2e.js';
 
 let env: TestEnv;
@@ -45,7 +46,7 @@ describe('the office withdraws a task; a supervisor closes a case', () => {
     const status = officeUi.page.getByTestId('task-detail').getByTestId('status-tag').first();
     await expect.poll(() => status.getAttribute('data-status')).toBe('issued');
     await officeUi.page.getByTestId('action-withdraw').click();
-    const dialog = officeUi.page.getByRole('dialog', { name: '撤回任务' });
+    const dialog = await openedDialog(officeUi.page, '撤回任务');
     const reason = '该线索已由市级部门统一查办，本区不再交办。';
     await dialog.getByLabel('撤回理由').fill(reason);
     await dialog.getByRole('button', { name: '确认撤回' }).click();
@@ -139,7 +140,7 @@ describe('the office withdraws a task; a supervisor closes a case', () => {
     await expect.poll(() => detail.textContent()).toContain(opinion);
 
     await page.getByTestId('case-close').click();
-    const dialog = page.getByRole('dialog', { name: '办结督办件' });
+    const dialog = await openedDialog(page, '办结督办件');
     const conclusion = '已查实该企业违规发展下线 37 人，责令整改并立案处罚。';
     const accountability = '对承办科室负责人予以约谈。';
     await dialog.getByLabel('督办结论').fill(conclusion);
